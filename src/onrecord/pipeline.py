@@ -46,6 +46,18 @@ class Stage(Protocol):
     def __call__(self, work: Work) -> Work: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the pipeline made of one document: the work as far as it got, and the failure if any.
+
+    A document whose analysis failed after cleaning still has its article, so it is stored with the
+    failure beside it: nothing that succeeded is thrown away.
+    """
+
+    work: Work
+    failure: Failure | None = None
+
+
 class Pipeline:
     """Stages run in order over ``Work`` records."""
 
@@ -71,23 +83,75 @@ class Pipeline:
     def names(self) -> tuple[str, ...]:
         return tuple(stage.name for stage in self.stages)
 
-    def run(self, work: Work) -> Work | Failure:
+    def run(self, work: Work) -> Outcome:
         """Run every stage on one document; a stage's error becomes a ``Failure`` naming it."""
         for stage in self.stages:
-            try:
-                work = stage(work)
-            except StageError as exc:
-                return Failure(work.raw.source, exc.stage, exc.reason)
-            except OnrecordError as exc:
-                return Failure(work.raw.source, stage.name, str(exc) or type(exc).__name__)
-            except Exception as exc:  # a bug in a stage must not stop the batch, nor vanish
-                logger.exception("stage %s failed on %s", stage.name, work.raw.source)
-                return Failure(work.raw.source, stage.name, f"internal error: {type(exc).__name__}: {exc}")
-            for name in stage.assigns:
-                if getattr(work, name) is None:
-                    return Failure(work.raw.source, stage.name, f"stage did not assign {name!r}")
-        return work
+            result = _apply(stage, work)
+            if isinstance(result, Failure):
+                return Outcome(work, result)
+            work = result
+        return Outcome(work)
 
-    def run_many(self, works: Iterable[Work]) -> Iterator[Work | Failure]:
+    def run_many(self, works: Iterable[Work], batch_size: int = 16) -> Iterator[Outcome]:
+        """Run the stages over batches; stages with a ``pipe`` method get a batch at a time.
+
+        Outcomes come out in input order. Where a batched call fails, the batch is run one document at a
+        time so that only the document at fault fails.
+        """
+        batch: list[Work] = []
         for work in works:
-            yield self.run(work)
+            batch.append(work)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Work]) -> list[Outcome]:
+        outcomes: list[Outcome | None] = [None] * len(batch)
+        live = list(enumerate(batch))
+        for stage in self.stages:
+            pipe = getattr(stage, "pipe", None)
+            results: list[Work | Failure] | None = None
+            if pipe is not None and len(live) > 1:
+                try:
+                    results = list(pipe([w for _, w in live]))
+                except Exception:  # find the document at fault one by one below
+                    logger.debug("batched stage %s failed; retrying one by one", stage.name, exc_info=True)
+                    results = None
+                if results is not None and len(results) != len(live):
+                    results = None
+            if results is None:
+                results = [_apply(stage, w) for _, w in live]
+            still = []
+            for (index, before), result in zip(live, results, strict=True):
+                if isinstance(result, Failure):
+                    outcomes[index] = Outcome(before, result)
+                else:
+                    missing = [name for name in stage.assigns if getattr(result, name) is None]
+                    if missing:
+                        failure = Failure(before.raw.source, stage.name, f"stage did not assign {missing}")
+                        outcomes[index] = Outcome(before, failure)
+                    else:
+                        still.append((index, result))
+            live = still
+        for index, work in live:
+            outcomes[index] = Outcome(work)
+        return [o for o in outcomes if o is not None]
+
+
+def _apply(stage: Stage, work: Work) -> Work | Failure:
+    """One stage on one document, its error turned into a ``Failure`` that names the stage."""
+    try:
+        result = stage(work)
+    except StageError as exc:
+        return Failure(work.raw.source, exc.stage, exc.reason)
+    except OnrecordError as exc:
+        return Failure(work.raw.source, stage.name, str(exc) or type(exc).__name__)
+    except Exception as exc:  # a bug in a stage must not stop the batch, nor vanish
+        logger.exception("stage %s failed on %s", stage.name, work.raw.source)
+        return Failure(work.raw.source, stage.name, f"internal error: {type(exc).__name__}: {exc}")
+    missing = [name for name in stage.assigns if getattr(result, name) is None]
+    if missing:
+        return Failure(work.raw.source, stage.name, f"stage did not assign {missing}")
+    return result

@@ -1,0 +1,27 @@
+"""The ``onrecord`` command: thin Typer commands over the library.
+
+Each command module registers its commands on ``app``; errors from the library become one clear line
+on standard error and a non-zero exit (the only place errors are made friendly).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from onrecord.cli.common import app, console_err
+from onrecord.cli import documents as _documents  # noqa: F401  (registers commands)
+from onrecord.cli import evaluate as _evaluate  # noqa: F401
+from onrecord.errors import OnrecordError
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    try:
+        app()
+    except OnrecordError as exc:
+        console_err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        console_err.print("interrupted: what was stored stays stored; run the command again to resume")
+        sys.exit(130)

@@ -1,0 +1,193 @@
+"""Commands for documents: ingest, documents, show, failures, export."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from onrecord.cli.common import DbOption, app, console, console_err, open_store, settings_for
+from onrecord.process import IngestSummary, Status, ingest
+from onrecord.store import Store
+from onrecord.store import documents as docs
+from onrecord.store.export import Format, write
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively), or - for stdin.")],
+    db: DbOption = None,
+    strict: Annotated[bool, typer.Option(help="Exit non-zero when any document fails.")] = False,
+    text_column: Annotated[
+        str | None, typer.Option(help="Column holding the text in CSV/JSONL files (default: guessed).")
+    ] = None,
+    max_document_bytes: Annotated[
+        int | None, typer.Option(help="Size limit per document (default 20 MB).", show_default=False)
+    ] = None,
+) -> None:
+    """Read documents, clean them, and keep them in the store.
+
+    Example: onrecord ingest ../shared/seeds examples/ --db record.db
+    """
+    settings = settings_for(db, max_document_bytes=max_document_bytes)
+    with Store(settings.db) as store, _progress() as progress:
+        task = progress.add_task("ingesting", total=None, current="")
+
+        def on_progress(source: str, status: Status) -> None:
+            progress.update(task, advance=1, current=f"{status.value}: {_short(source)}")
+
+        summary = ingest(
+            paths,
+            store,
+            settings,
+            text_column=text_column,
+            stdin=sys.stdin.buffer if "-" in paths else None,
+            on_progress=on_progress,
+        )
+    _print_summary(summary, settings.db)
+    if strict and summary.failed:
+        raise typer.Exit(1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description} {task.completed:>6.0f} documents"),
+        TimeElapsedColumn(),
+        TextColumn("[dim]{task.fields[current]}", markup=True),
+        console=console_err,
+        transient=True,
+    )
+
+
+def _short(source: str, width: int = 60) -> str:
+    return escape(source if len(source) <= width else "…" + source[-(width - 1) :])
+
+
+def _print_summary(summary: IngestSummary, db: Path) -> None:
+    console.print(
+        f"ingested {summary.ingested}, unchanged {summary.unchanged}, failed {summary.failed}, "
+        f"skipped {len(summary.skipped)}  [dim](store: {escape(str(db))})[/]"
+    )
+    if summary.failures:
+        table = Table("source", "stage", "reason", title="failures", title_justify="left")
+        for failure in summary.failures[:20]:
+            table.add_row(escape(failure.source), failure.stage, escape(failure.reason))
+        console.print(table)
+        if len(summary.failures) > 20:
+            console.print(f"… and {len(summary.failures) - 20} more: see `onrecord failures`")
+    if summary.skipped:
+        shown = ", ".join(escape(s.source) for s in summary.skipped[:5])
+        more = f" and {len(summary.skipped) - 5} more" if len(summary.skipped) > 5 else ""
+        console.print(f"skipped (not a kind onrecord reads): {shown}{more}")
+
+
+@app.command("documents")
+def documents_command(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+    offset: Annotated[int, typer.Option(help="How many to pass over first.")] = 0,
+) -> None:
+    """List stored documents: id, date, outlet, title, language, source.
+
+    Example: onrecord documents --limit 20
+    """
+    with open_store(db) as store:
+        total = docs.count_documents(store.conn)
+        table = Table("id", "published", "outlet", "title", "lang", "source", title=f"{total} documents")
+        for doc in docs.iter_documents(store.conn, limit=limit, offset=offset):
+            a = doc.article
+            table.add_row(
+                str(doc.id),
+                a.published.isoformat() if a.published else "",
+                escape(a.outlet or ""),
+                escape(a.title or ""),
+                a.language or "",
+                escape(doc.source),
+            )
+    console.print(table)
+
+
+@app.command("show")
+def show_command(
+    doc: Annotated[str, typer.Argument(help="Document id, source, or 6+ characters of its sha256.")],
+    db: DbOption = None,
+    raw: Annotated[bool, typer.Option(help="Write the raw bytes as received to stdout.")] = False,
+    removed: Annotated[bool, typer.Option(help="Also list the lines the cleaner removed.")] = False,
+) -> None:
+    """Show one document's metadata and clean text.
+
+    Example: onrecord show 1 --removed
+    """
+    with open_store(db) as store:
+        stored = docs.get_document(store.conn, doc)
+        if raw:
+            sys.stdout.buffer.write(docs.raw_bytes(store.conn, stored.id))
+            return
+    a = stored.article
+    meta = Table.grid(padding=(0, 2))
+    for label, value in (
+        ("id", str(stored.id)),
+        ("source", stored.source),
+        ("title", a.title),
+        ("outlet", a.outlet),
+        ("byline", a.byline),
+        ("published", a.published.isoformat() if a.published else None),
+        ("language", a.language),
+        ("url", a.url),
+        ("encoding", stored.encoding),
+        ("sha256", stored.sha256),
+        ("pipeline", stored.pipeline_version),
+    ):
+        meta.add_row(f"[bold]{label}", escape(value or "—"))
+    console.print(meta)
+    console.rule()
+    console.print(escape(a.text), highlight=False)
+    if removed:
+        console.rule("removed by the cleaner")
+        for line in a.removed:
+            console.print(f"[dim]{line.rule:>14}[/]  {escape(line.text)}", highlight=False)
+
+
+@app.command("failures")
+def failures_command(db: DbOption = None) -> None:
+    """List the documents that could not be processed, with the stage and the reason.
+
+    Example: onrecord failures
+    """
+    with open_store(db) as store:
+        rows = list(docs.iter_failures(store.conn))
+    table = Table("source", "stage", "reason", "seen", "last seen", title=f"{len(rows)} failures")
+    for f in rows:
+        table.add_row(escape(f.source), f.stage, escape(f.reason), str(f.seen), f.last_seen)
+    console.print(table)
+
+
+class What(StrEnum):
+    DOCUMENTS = "documents"
+
+
+@app.command("export")
+def export_command(
+    what: Annotated[What, typer.Option(help="Which records to export.")] = What.DOCUMENTS,
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.JSONL,
+    output: Annotated[
+        Path | None, typer.Option(help="File to write (default: standard output; needed for parquet).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export records as JSONL, CSV or Parquet.
+
+    Example: onrecord export --what documents --format jsonl --output documents.jsonl
+    """
+    with open_store(db) as store:
+        rows = (docs.document_row(d) for d in docs.iter_documents(store.conn))
+        count = write(rows, format, output, sys.stdout)
+    if output is not None:
+        console_err.print(f"wrote {count} {what.value} to {escape(str(output))}")

@@ -1,0 +1,134 @@
+"""The main job: read inputs, run the pipeline, keep everything in the store.
+
+Each document is written in its own transaction, after its content hash is checked: a document already
+stored is counted ``unchanged`` and not processed again, so a run killed halfway is resumed by running
+it again, with nothing lost and nothing duplicated.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import BinaryIO
+
+from onrecord import __version__
+from onrecord.clean import CleanStage
+from onrecord.ingest import DecodeStage, iter_inputs
+from onrecord.models import Failure, Skipped
+from onrecord.pipeline import Outcome, Pipeline, Stage, Work
+from onrecord.settings import Settings
+from onrecord.store import Store
+from onrecord.store.documents import content_hash, find_by_hash, insert_document, record_failure
+
+logger = logging.getLogger(__name__)
+
+
+class Status(StrEnum):
+    INGESTED = "ingested"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What a run did: counts, and the failures and skipped files by name."""
+
+    ingested: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.ingested + self.unchanged + self.failed
+
+
+ProgressCallback = Callable[[str, Status], None]
+
+
+def pipeline_version(pipeline: Pipeline) -> str:
+    return f"{__version__}:{'+'.join(pipeline.names)}"
+
+
+def default_stages(settings: Settings) -> list[Stage]:
+    """The stages ``onrecord ingest`` runs, in order."""
+    return [DecodeStage(), CleanStage()]
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings,
+    *,
+    pipeline: Pipeline | None = None,
+    text_column: str | None = None,
+    stdin: BinaryIO | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestSummary:
+    """Read ``paths`` (files, folders, ``-``), process what is new, and store documents and failures."""
+    pipeline = pipeline or Pipeline(default_stages(settings))
+    version = pipeline_version(pipeline)
+    summary = IngestSummary()
+
+    def note(source: str, status: Status) -> None:
+        if on_progress is not None:
+            on_progress(source, status)
+
+    def fail(failure: Failure, sha256: str | None = None) -> None:
+        with store.transaction() as conn:
+            record_failure(conn, failure, sha256)
+        summary.failed += 1
+        summary.failures.append(failure)
+        note(failure.source, Status.FAILED)
+
+    def new_documents() -> Iterator[Work]:
+        in_flight: set[str] = set()
+        for item in iter_inputs(
+            paths, max_bytes=settings.max_document_bytes, text_column=text_column, stdin=stdin
+        ):
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+                note(item.source, Status.SKIPPED)
+            elif isinstance(item, Failure):
+                fail(item)
+            else:
+                sha256 = content_hash(item.data)
+                if sha256 in in_flight or find_by_hash(store.conn, sha256) is not None:
+                    summary.unchanged += 1
+                    note(item.source, Status.UNCHANGED)
+                    continue
+                in_flight.add(sha256)
+                yield Work(raw=item)
+
+    for outcome in pipeline.run_many(new_documents(), batch_size=settings.nlp_batch_size):
+        _keep(outcome, store, version, summary, fail, note)
+    return summary
+
+
+def _keep(
+    outcome: Outcome,
+    store: Store,
+    version: str,
+    summary: IngestSummary,
+    fail: Callable[[Failure, str | None], None],
+    note: ProgressCallback,
+) -> None:
+    work = outcome.work
+    sha256 = content_hash(work.raw.data)
+    if work.article is None or work.decoded is None:
+        fail(outcome.failure or Failure(work.raw.source, "clean", "no article was made"), sha256)
+        return
+    with store.transaction() as conn:
+        insert_document(conn, work.raw, work.decoded, work.article, version)
+        if outcome.failure is not None:  # analysis failed after cleaning: keep the document and the reason
+            record_failure(conn, outcome.failure, sha256)
+    summary.ingested += 1
+    note(work.raw.source, Status.INGESTED)
+    if outcome.failure is not None:
+        summary.failed += 1
+        summary.failures.append(outcome.failure)
+

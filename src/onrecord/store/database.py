@@ -1,0 +1,157 @@
+"""The SQLite store: opening, versioned migrations, transactions.
+
+Migrations are the numbered ``.sql`` files in ``store/migrations``; each runs once, in order, inside a
+transaction, and is recorded in ``schema_migrations``. A database written by a newer onrecord (with
+migrations this version does not know) is refused with a clear error rather than misread.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from onrecord.errors import StoreError
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def migrations() -> tuple[Migration, ...]:
+    """The migrations shipped with this version, in order."""
+    found = []
+    for entry in resources.files("onrecord.store").joinpath("migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append(Migration(int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise StoreError(f"migrations must be numbered 1..n without gaps, found {versions}")
+    return tuple(found)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (creating when missing, unless ``readonly``) and migrate the database at ``path``."""
+    target = Path(path)
+    if readonly:
+        if not target.exists():
+            raise StoreError(f"no database at {target}: run `onrecord ingest` first or pass --db")
+        uri = f"file:{target.resolve()}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {target}: {exc}") from exc
+    else:
+        if target.parent and not target.parent.exists():
+            raise StoreError(f"cannot create database {target}: folder {target.parent} does not exist")
+        try:
+            conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{target} is not an onrecord database (or is damaged): {exc}") from exc
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=10000")
+    try:
+        if readonly:
+            _check_version(conn, target)
+        else:
+            migrate(conn, target)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{target} is not an onrecord database (or is damaged): {exc}") from exc
+    return conn
+
+
+def _applied(conn: sqlite3.Connection) -> set[int]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    return {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+
+
+def _check_version(conn: sqlite3.Connection, target: Path) -> None:
+    known = {m.version for m in migrations()}
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
+    ).fetchall()
+    applied = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")} if rows else set()
+    if applied - known:
+        raise StoreError(
+            f"{target} was written by a newer onrecord (schema versions {sorted(applied - known)}); upgrade"
+        )
+    if known - applied:
+        raise StoreError(f"{target} needs migrating: open it once without read-only access")
+
+
+def migrate(conn: sqlite3.Connection, target: Path | str = "database") -> list[int]:
+    """Apply the migrations not yet applied; return their versions."""
+    applied = _applied(conn)
+    known = migrations()
+    newer = applied - {m.version for m in known}
+    if newer:
+        raise StoreError(
+            f"{target} was written by a newer onrecord (schema versions {sorted(newer)}); upgrade onrecord"
+        )
+    done = []
+    for migration in known:
+        if migration.version in applied:
+            continue
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in _statements(migration.sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, now()),
+            )
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"migration {migration.version} ({migration.name}) failed: {exc}") from exc
+        done.append(migration.version)
+    return done
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements (``executescript`` would commit on its own)."""
+    parts, current = [], []
+    for line in sql.splitlines():
+        current.append(line)
+        if sqlite3.complete_statement("\n".join(current)):
+            parts.append("\n".join(current))
+            current = []
+    rest = "\n".join(current).strip()
+    if rest and not all(ln.strip().startswith("--") or not ln.strip() for ln in current):
+        parts.append(rest)
+    return parts
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: committed whole, or rolled back whole."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
