@@ -1,0 +1,243 @@
+"""Statements and speakers in the store.
+
+Speakers are stored once across documents under a key of their kind and folded canonical name
+("person:wang yi"), so the same person quoted in two articles is one speaker with every alias either
+article used; two people who merely share a surname keep different keys because their full names differ.
+What one document says of a speaker (roles, country, on whose behalf) is kept per document.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from onrecord.models import Span, Speaker, SpeakerKind, Statement, StatementKind
+
+
+def speaker_key(speaker: Speaker) -> str:
+    folded = unicodedata.normalize("NFKC", speaker.name).casefold()
+    folded = re.sub(r"[\s\u00a0]+", " ", folded.replace("\u2019", "'")).strip()
+    return f"{speaker.kind.value}:{folded}"
+
+
+def _upsert_speaker(conn: sqlite3.Connection, speaker: Speaker) -> int:
+    key = speaker_key(speaker)
+    row = conn.execute("SELECT id, roles, country, affiliation FROM speakers WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        cursor = conn.execute(
+            "INSERT INTO speakers(key, name, kind, country, affiliation, roles) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                key,
+                speaker.name,
+                speaker.kind.value,
+                speaker.country,
+                speaker.affiliation,
+                json.dumps(list(speaker.roles), ensure_ascii=False),
+            ),
+        )
+        speaker_id = int(cursor.lastrowid or 0)
+    else:
+        speaker_id = int(row["id"])
+        roles = json.loads(row["roles"])
+        roles += [r for r in speaker.roles if r not in roles]
+        conn.execute(
+            "UPDATE speakers SET roles = ?, country = coalesce(country, ?), affiliation = coalesce(affiliation, ?)"
+            " WHERE id = ?",
+            (json.dumps(roles, ensure_ascii=False), speaker.country, speaker.affiliation, speaker_id),
+        )
+    conn.executemany(
+        "INSERT OR IGNORE INTO speaker_aliases(speaker_id, alias) VALUES (?, ?)",
+        [(speaker_id, alias) for alias in {speaker.name, *speaker.aliases}],
+    )
+    return speaker_id
+
+
+def insert_statements(conn: sqlite3.Connection, document_id: int, statements: Sequence[Statement]) -> list[int]:
+    """Store a document's statements (the caller holds the transaction); returns their ids in order."""
+    speaker_ids: dict[str, int] = {}
+    ids = []
+    for seq, statement in enumerate(statements):
+        speaker = statement.speaker
+        key = speaker_key(speaker)
+        if key not in speaker_ids:
+            speaker_ids[key] = _upsert_speaker(conn, speaker)
+            conn.execute(
+                """INSERT OR REPLACE INTO document_speakers
+                   (document_id, speaker_id, roles, affiliation, country, on_behalf_of, members)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    document_id,
+                    speaker_ids[key],
+                    json.dumps(list(speaker.roles), ensure_ascii=False),
+                    speaker.affiliation,
+                    speaker.country,
+                    speaker.on_behalf_of,
+                    json.dumps(list(speaker.members), ensure_ascii=False),
+                ),
+            )
+        cue, mention, content = statement.cue, statement.speaker_mention, statement.content
+        cursor = conn.execute(
+            """INSERT INTO statements(document_id, seq, speaker_id, kind, continuation,
+                   content_start, content_end, content, cue_start, cue_end, cue,
+                   mention_start, mention_end, mention)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                document_id,
+                seq,
+                speaker_ids[key],
+                statement.kind.value,
+                int(statement.continuation),
+                content.start,
+                content.end,
+                content.text,
+                cue.start if cue else None,
+                cue.end if cue else None,
+                cue.text if cue else None,
+                mention.start if mention else None,
+                mention.end if mention else None,
+                mention.text if mention else None,
+            ),
+        )
+        ids.append(int(cursor.lastrowid or 0))
+    return ids
+
+
+def delete_statements(conn: sqlite3.Connection, document_id: int) -> None:
+    """Remove a document's statements (before it is analysed again)."""
+    conn.execute("DELETE FROM statements WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM document_speakers WHERE document_id = ?", (document_id,))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStatement:
+    id: int
+    document_id: int
+    statement: Statement
+
+
+_SELECT = """
+SELECT s.id, s.document_id, s.kind, s.continuation, s.content_start, s.content_end, s.content,
+       s.cue_start, s.cue_end, s.cue, s.mention_start, s.mention_end, s.mention,
+       sp.name, sp.kind AS speaker_kind, sp.id AS speaker_id,
+       ds.roles, ds.affiliation, ds.country, ds.on_behalf_of, ds.members
+FROM statements s
+JOIN speakers sp ON sp.id = s.speaker_id
+LEFT JOIN document_speakers ds ON ds.document_id = s.document_id AND ds.speaker_id = s.speaker_id
+"""
+
+
+def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
+    return None if start is None or end is None or text is None else Span(start, end, text)
+
+
+def _statement(row: sqlite3.Row, aliases: tuple[str, ...] = ()) -> StoredStatement:
+    speaker = Speaker(
+        name=row["name"],
+        kind=SpeakerKind(row["speaker_kind"]),
+        roles=tuple(json.loads(row["roles"] or "[]")),
+        affiliation=row["affiliation"],
+        country=row["country"],
+        on_behalf_of=row["on_behalf_of"],
+        members=tuple(json.loads(row["members"] or "[]")),
+        aliases=aliases,
+    )
+    content = Span(row["content_start"], row["content_end"], row["content"])
+    statement = Statement(
+        content=content,
+        speaker=speaker,
+        kind=StatementKind(row["kind"]),
+        cue=_span(row["cue_start"], row["cue_end"], row["cue"]),
+        speaker_mention=_span(row["mention_start"], row["mention_end"], row["mention"]),
+        continuation=bool(row["continuation"]),
+    )
+    return StoredStatement(row["id"], row["document_id"], statement)
+
+
+def iter_statements(
+    conn: sqlite3.Connection,
+    *,
+    document_id: int | None = None,
+    speaker: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[StoredStatement]:
+    """Statements in document order, optionally of one document or of speakers whose name or alias
+    contains ``speaker`` (case-insensitive)."""
+    where, params = [], []
+    if document_id is not None:
+        where.append("s.document_id = ?")
+        params.append(document_id)
+    if speaker:
+        where.append(
+            "s.speaker_id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? "
+            "UNION SELECT id FROM speakers WHERE name LIKE ?)"
+        )
+        params += [f"%{speaker}%", f"%{speaker}%"]
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY s.document_id, s.seq LIMIT ? OFFSET ?"
+    for row in conn.execute(sql, (*params, -1 if limit is None else limit, offset)):
+        yield _statement(row)
+
+
+def statement_row(stored: StoredStatement, document: dict[str, object]) -> dict[str, object]:
+    """A statement in the export format: the public contract (see the README)."""
+    st = stored.statement
+    sp = st.speaker
+
+    def span(value: Span | None) -> dict[str, object] | None:
+        return None if value is None else {"text": value.text, "start": value.start, "end": value.end}
+
+    return {
+        "id": stored.id,
+        "document": document,
+        "speaker": {
+            "name": sp.name,
+            "kind": sp.kind.value,
+            "roles": list(sp.roles),
+            "affiliation": sp.affiliation,
+            "country": sp.country,
+            "on_behalf_of": sp.on_behalf_of,
+            "members": list(sp.members),
+        },
+        "speaker_mention": span(st.speaker_mention),
+        "cue": span(st.cue),
+        "content": span(st.content),
+        "kind": st.kind.value,
+        "continuation": st.continuation,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSummary:
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    roles: tuple[str, ...]
+    aliases: tuple[str, ...]
+    statements: int
+    documents: int
+
+
+def iter_speakers(conn: sqlite3.Connection, *, name: str | None = None) -> Iterator[SpeakerSummary]:
+    sql = """
+    SELECT sp.id, sp.name, sp.kind, sp.country, sp.roles,
+           (SELECT group_concat(alias, char(31)) FROM speaker_aliases a WHERE a.speaker_id = sp.id) AS aliases,
+           count(s.id) AS n, count(DISTINCT s.document_id) AS docs
+    FROM speakers sp LEFT JOIN statements s ON s.speaker_id = sp.id
+    """
+    params: list[str] = []
+    if name:
+        sql += " WHERE sp.name LIKE ? OR sp.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)"
+        params = [f"%{name}%", f"%{name}%"]
+    sql += " GROUP BY sp.id ORDER BY n DESC, sp.name"
+    for row in conn.execute(sql, params):
+        aliases = tuple(sorted(a for a in (row["aliases"] or "").split("\x1f") if a and a != row["name"]))
+        yield SpeakerSummary(
+            row["id"], row["name"], row["kind"], row["country"], tuple(json.loads(row["roles"])), aliases,
+            row["n"], row["docs"],
+        )
