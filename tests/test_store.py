@@ -99,7 +99,9 @@ def test_failures_are_counted_not_repeated_and_cleared_by_success(db_path: Path)
             with store.transaction() as conn:
                 docs.record_failure(conn, failure)
         rows = list(docs.iter_failures(store.conn))
-        assert [(r.source, r.stage, r.reason, r.seen) for r in rows] == [("bad.txt", "decode", "binary content", 3)]
+        assert [(r.source, r.stage, r.reason, r.seen) for r in rows] == [
+            ("bad.txt", "decode", "binary content", 3)
+        ]
         _insert(store, b"fixed", "bad.txt", Article(text="fixed"))
         assert list(docs.iter_failures(store.conn)) == []
 

@@ -131,4 +131,3 @@ def _keep(
     if outcome.failure is not None:
         summary.failed += 1
         summary.failures.append(outcome.failure)
-

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import sys
 
-from onrecord.cli.common import app, console_err
 from onrecord.cli import documents as _documents  # noqa: F401  (registers commands)
 from onrecord.cli import evaluate as _evaluate  # noqa: F401
+from onrecord.cli import statements as _statements  # noqa: F401
+from onrecord.cli.common import app, console_err
 from onrecord.errors import OnrecordError
 
 __all__ = ["app", "main"]

@@ -17,6 +17,7 @@ from onrecord.process import IngestSummary, Status, ingest
 from onrecord.store import Store
 from onrecord.store import documents as docs
 from onrecord.store.export import Format, write
+from onrecord.store.statements import export_rows
 
 
 @app.command("ingest")
@@ -171,6 +172,7 @@ def failures_command(db: DbOption = None) -> None:
 
 class What(StrEnum):
     DOCUMENTS = "documents"
+    STATEMENTS = "statements"
 
 
 @app.command("export")
@@ -187,7 +189,10 @@ def export_command(
     Example: onrecord export --what documents --format jsonl --output documents.jsonl
     """
     with open_store(db) as store:
-        rows = (docs.document_row(d) for d in docs.iter_documents(store.conn))
+        if what is What.DOCUMENTS:
+            rows = (docs.document_row(d) for d in docs.iter_documents(store.conn))
+        else:
+            rows = export_rows(store.conn)
         count = write(rows, format, output, sys.stdout)
     if output is not None:
         console_err.print(f"wrote {count} {what.value} to {escape(str(output))}")

@@ -23,7 +23,9 @@ def shared_path(given: Path | None, *parts: str) -> Path:
 def eval_extraction(
     readability: Annotated[
         Path | None,
-        typer.Option(help="Folder of pages (each: source.html + expected-metadata.json).", show_default=False),
+        typer.Option(
+            help="Folder of pages (each: source.html + expected-metadata.json).", show_default=False
+        ),
     ] = None,
 ) -> None:
     """Title, date, byline and language accuracy of HTML extraction against reference metadata.

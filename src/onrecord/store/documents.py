@@ -89,7 +89,8 @@ def record_failure(conn: sqlite3.Connection, failure: Failure, sha256: str | Non
     conn.execute(
         """INSERT INTO failures(source, stage, reason, sha256, first_seen, last_seen)
            VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT(source, stage, reason) DO UPDATE SET seen = seen + 1, last_seen = excluded.last_seen""",
+           ON CONFLICT(source, stage, reason)
+           DO UPDATE SET seen = seen + 1, last_seen = excluded.last_seen""",
         (failure.source, failure.stage, failure.reason, sha256, stamp, stamp),
     )
 

@@ -66,7 +66,10 @@ def write_parquet(rows: Iterable[Row], path: Path, chunk: int = 5000) -> int:
             table = pa.Table.from_pylist(flat)
             if writer is None:  # columns empty in the first rows are text, not null-typed
                 schema = pa.schema(
-                    [pa.field(f.name, pa.string() if pa.types.is_null(f.type) else f.type) for f in table.schema]
+                    [
+                        pa.field(f.name, pa.string() if pa.types.is_null(f.type) else f.type)
+                        for f in table.schema
+                    ]
                 )
                 table = table.cast(schema)
                 writer = pq.ParquetWriter(str(path), schema)

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from onrecord.models import Span, Speaker, SpeakerKind, Statement, StatementKind
+from onrecord.store.documents import get_document
 
 
 def speaker_key(speaker: Speaker) -> str:
@@ -26,7 +27,9 @@ def speaker_key(speaker: Speaker) -> str:
 
 def _upsert_speaker(conn: sqlite3.Connection, speaker: Speaker) -> int:
     key = speaker_key(speaker)
-    row = conn.execute("SELECT id, roles, country, affiliation FROM speakers WHERE key = ?", (key,)).fetchone()
+    row = conn.execute(
+        "SELECT id, roles, country, affiliation FROM speakers WHERE key = ?", (key,)
+    ).fetchone()
     if row is None:
         cursor = conn.execute(
             "INSERT INTO speakers(key, name, kind, country, affiliation, roles) VALUES (?, ?, ?, ?, ?, ?)",
@@ -45,7 +48,8 @@ def _upsert_speaker(conn: sqlite3.Connection, speaker: Speaker) -> int:
         roles = json.loads(row["roles"])
         roles += [r for r in speaker.roles if r not in roles]
         conn.execute(
-            "UPDATE speakers SET roles = ?, country = coalesce(country, ?), affiliation = coalesce(affiliation, ?)"
+            "UPDATE speakers SET roles = ?, country = coalesce(country, ?), "
+            "affiliation = coalesce(affiliation, ?)"
             " WHERE id = ?",
             (json.dumps(roles, ensure_ascii=False), speaker.country, speaker.affiliation, speaker_id),
         )
@@ -56,7 +60,9 @@ def _upsert_speaker(conn: sqlite3.Connection, speaker: Speaker) -> int:
     return speaker_id
 
 
-def insert_statements(conn: sqlite3.Connection, document_id: int, statements: Sequence[Statement]) -> list[int]:
+def insert_statements(
+    conn: sqlite3.Connection, document_id: int, statements: Sequence[Statement]
+) -> list[int]:
     """Store a document's statements (the caller holds the transaction); returns their ids in order."""
     speaker_ids: dict[str, int] = {}
     ids = []
@@ -123,7 +129,9 @@ _SELECT = """
 SELECT s.id, s.document_id, s.kind, s.continuation, s.content_start, s.content_end, s.content,
        s.cue_start, s.cue_end, s.cue, s.mention_start, s.mention_end, s.mention,
        sp.name, sp.kind AS speaker_kind, sp.id AS speaker_id,
-       ds.roles, ds.affiliation, ds.country, ds.on_behalf_of, ds.members
+       ds.roles, ds.affiliation, ds.country, ds.on_behalf_of, ds.members,
+       (SELECT group_concat(alias, char(31)) FROM speaker_aliases a
+        WHERE a.speaker_id = s.speaker_id) AS aliases
 FROM statements s
 JOIN speakers sp ON sp.id = s.speaker_id
 LEFT JOIN document_speakers ds ON ds.document_id = s.document_id AND ds.speaker_id = s.speaker_id
@@ -134,7 +142,11 @@ def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
     return None if start is None or end is None or text is None else Span(start, end, text)
 
 
-def _statement(row: sqlite3.Row, aliases: tuple[str, ...] = ()) -> StoredStatement:
+def _aliases(row: sqlite3.Row) -> tuple[str, ...]:
+    return tuple(sorted(a for a in (row["aliases"] or "").split("\x1f") if a and a != row["name"]))
+
+
+def _statement(row: sqlite3.Row) -> StoredStatement:
     speaker = Speaker(
         name=row["name"],
         kind=SpeakerKind(row["speaker_kind"]),
@@ -143,7 +155,7 @@ def _statement(row: sqlite3.Row, aliases: tuple[str, ...] = ()) -> StoredStateme
         country=row["country"],
         on_behalf_of=row["on_behalf_of"],
         members=tuple(json.loads(row["members"] or "[]")),
-        aliases=aliases,
+        aliases=_aliases(row),
     )
     content = Span(row["content_start"], row["content_end"], row["content"])
     statement = Statement(
@@ -211,6 +223,26 @@ def statement_row(stored: StoredStatement, document: dict[str, object]) -> dict[
     }
 
 
+def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, object]]:
+    """Every statement in the export format, each with the document it comes from."""
+    current: tuple[int, dict[str, object]] | None = None
+    for stored in iter_statements(conn):
+        if current is None or current[0] != stored.document_id:  # statements come in document order
+            d = get_document(conn, stored.document_id)
+            published = d.article.published.isoformat() if d.article.published else None
+            current = (
+                d.id,
+                {
+                    "id": d.id,
+                    "source": d.source,
+                    "title": d.article.title,
+                    "outlet": d.article.outlet,
+                    "published": published,
+                },
+            )
+        yield statement_row(stored, current[1])
+
+
 @dataclass(frozen=True, slots=True)
 class SpeakerSummary:
     id: int
@@ -226,7 +258,8 @@ class SpeakerSummary:
 def iter_speakers(conn: sqlite3.Connection, *, name: str | None = None) -> Iterator[SpeakerSummary]:
     sql = """
     SELECT sp.id, sp.name, sp.kind, sp.country, sp.roles,
-           (SELECT group_concat(alias, char(31)) FROM speaker_aliases a WHERE a.speaker_id = sp.id) AS aliases,
+           (SELECT group_concat(alias, char(31)) FROM speaker_aliases a
+            WHERE a.speaker_id = sp.id) AS aliases,
            count(s.id) AS n, count(DISTINCT s.document_id) AS docs
     FROM speakers sp LEFT JOIN statements s ON s.speaker_id = sp.id
     """
@@ -236,8 +269,13 @@ def iter_speakers(conn: sqlite3.Connection, *, name: str | None = None) -> Itera
         params = [f"%{name}%", f"%{name}%"]
     sql += " GROUP BY sp.id ORDER BY n DESC, sp.name"
     for row in conn.execute(sql, params):
-        aliases = tuple(sorted(a for a in (row["aliases"] or "").split("\x1f") if a and a != row["name"]))
         yield SpeakerSummary(
-            row["id"], row["name"], row["kind"], row["country"], tuple(json.loads(row["roles"])), aliases,
-            row["n"], row["docs"],
+            row["id"],
+            row["name"],
+            row["kind"],
+            row["country"],
+            tuple(json.loads(row["roles"])),
+            _aliases(row),
+            row["n"],
+            row["docs"],
         )
