@@ -38,8 +38,8 @@ run: install
 	$(BIN)/onrecord documents
 
 lint: install-test
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 typecheck: install-test
 	$(BIN)/mypy

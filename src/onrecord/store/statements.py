@@ -179,7 +179,8 @@ def iter_statements(
 ) -> Iterator[StoredStatement]:
     """Statements in document order, optionally of one document or of speakers whose name or alias
     contains ``speaker`` (case-insensitive)."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if document_id is not None:
         where.append("s.document_id = ?")
         params.append(document_id)
