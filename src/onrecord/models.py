@@ -154,3 +154,49 @@ class Statement:
     cue: Span | None = None
     speaker_mention: Span | None = None
     continuation: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Where and when words were said: the body, its session and segment, the kind of meeting, the day.
+
+    ``date`` is the day the words were said, ``date_published`` the day the document appeared;
+    ``date_source`` says how ``date`` was found: "explicit" (a written date), "relative" ("on Monday",
+    "yesterday"), "approximate" ("last week": the first day of the stretch named), "calendar" (from the
+    session calendar) or "published" (no better evidence than the publication date). ``evidence`` holds
+    the spans of the document's text the fields were read from.
+    """
+
+    body: str | None
+    session: int | None = None
+    segment: str | None = None
+    kind: str | None = None
+    state_under_review: str | None = None
+    location: str | None = None
+    remote: bool | None = None
+    date: dt.date | None = None
+    date_published: dt.date | None = None
+    date_source: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+    def key(self) -> tuple[str | None, int | None, str | None, str | None, str | None, dt.date | None]:
+        """The identity shared by every statement made at this event (evidence and sources aside)."""
+        return (self.body, self.session, self.segment, self.kind, self.state_under_review, self.date)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number a speaker cites: "nearly 30,000 civilians" -> 30000.0, "nearly", "civilians killed".
+
+    ``counts`` names what is counted: the counted noun, with what happened to them where the text says
+    ("people displaced"); percentages count "percent of ..." .
+    """
+
+    span: Span
+    value: float
+    qualifier: str | None
+    counts: str | None
+
+    @property
+    def text(self) -> str:
+        return self.span.text

@@ -1,1 +1,26 @@
-"""ingest."""
+"""Documents in: the readers (files, folders, tables, web archives, standard input) and decoding.
+
+iter_inputs(paths, max_bytes=...)  -> RawDocument | Failure | Skipped, lazily
+decode(raw)                        -> DecodedText (encoding found, mojibake mended)
+DecodeStage                        the pipeline stage around ``decode``
+"""
+
+from __future__ import annotations
+
+from onrecord.ingest.decode import DecodeStage, decode
+from onrecord.ingest.kinds import READABLE, Kind, kind_of
+from onrecord.ingest.readers import STDIN, iter_inputs
+from onrecord.ingest.repair import repair
+from onrecord.ingest.tables import find_columns
+
+__all__ = [
+    "READABLE",
+    "STDIN",
+    "DecodeStage",
+    "Kind",
+    "decode",
+    "find_columns",
+    "iter_inputs",
+    "kind_of",
+    "repair",
+]

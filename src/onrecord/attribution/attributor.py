@@ -1,0 +1,186 @@
+"""The attribution stage: articles in, statements out (who said what, with the spans that show it).
+
+News path: each paragraph is parsed by spaCy (batched with ``nlp.pipe``); cues, sources and contents
+come from the parse (``clauses``), colon attributions from the layout (``layout``), speakers are
+resolved across the article (``coref``) and uncued sentences that carry on a speech are attached
+(``continuations``). UN Working Group reports take a rule path instead (``unreports``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import islice
+from typing import Any
+
+from onrecord.attribution import nlp as nlp_loader
+from onrecord.attribution import unreports
+from onrecord.attribution.clauses import Candidate, ParagraphReader
+from onrecord.attribution.continuations import Piece, plain_continuations, quoted_continuations
+from onrecord.attribution.coref import Cluster, Resolver, speaker_of
+from onrecord.attribution.layout import layout_statements
+from onrecord.attribution.lexicon import speakers as speaker_lexicon
+from onrecord.attribution.quotes import find_quotes, paragraphs
+from onrecord.errors import StageError
+from onrecord.models import Article, Span, Speaker, SpeakerKind, Statement
+from onrecord.pipeline import Work
+from onrecord.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedParagraph:
+    start: int
+    doc: Any  # a spaCy Doc of the paragraph's text
+
+
+class Attributor:
+    """Finds the statements of articles. The spaCy model is loaded on first use, once per process."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings if settings is not None else Settings.load()
+
+    @property
+    def nlp(self) -> Any:
+        return nlp_loader.load(self.settings.spacy_model)
+
+    def attribute(self, article: Article) -> tuple[Statement, ...]:
+        """The statements of one article, in text order."""
+        return next(self.attribute_many([article]))
+
+    def attribute_many(self, articles: Iterable[Article]) -> Iterator[tuple[Statement, ...]]:
+        """The statements of each article, in input order (paragraphs parsed in batches)."""
+        iterator = iter(articles)
+        size = self.settings.nlp_batch_size
+        while batch := list(islice(iterator, size)):
+            news = [a for a in batch if not unreports.is_wg_report(a.text)]
+            pieces = [(a, p) for a in news for p in paragraphs(a.text)]
+            docs = self.nlp.pipe((a.text[s:e] for a, (s, e) in pieces), batch_size=size)
+            parsed: dict[int, list[ParsedParagraph]] = {id(a): [] for a in news}
+            for (article, (start, _end)), doc in zip(pieces, docs, strict=True):
+                parsed[id(article)].append(ParsedParagraph(start, doc))
+            for article in batch:
+                if id(article) in parsed:
+                    yield read_news(article.text, parsed[id(article)])
+                else:
+                    yield unreports.attribute_report(article.text)
+
+
+def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]:
+    """Statements of a news article from its parsed paragraphs."""
+    quotes = find_quotes(text)
+    candidates: list[Candidate] = []
+    people: list[tuple[int, str]] = []
+    sentences: list[tuple[int, int, int, bool]] = []
+    honorifics = speaker_lexicon().honorifics
+    for index, paragraph in enumerate(parsed):
+        end = paragraph.start + len(paragraph.doc.text)
+        mine = [q for q in quotes if paragraph.start <= q.outer_start < end]
+        reader = ParagraphReader(text, paragraph.doc, paragraph.start, mine, index)
+        found = reader.read()
+        if not found:
+            found = layout_statements(reader, headline=index == 0 and len(parsed) > 1)
+        candidates.extend(found)
+        for ent in paragraph.doc.ents:
+            if ent.label_ == "PERSON":
+                words = [t.text for t in ent if t.text not in honorifics and not t.is_punct]
+                name = " ".join(words).removesuffix(" 's").removesuffix("'s").removesuffix("’s").strip()
+                if name:
+                    people.append((paragraph.start + ent.start_char, name))
+        for sentence in paragraph.doc.sents:
+            tokens = [t for t in sentence if not t.is_space]
+            if tokens:
+                s_start = paragraph.start + tokens[0].idx
+                s_end = paragraph.start + tokens[-1].idx + len(tokens[-1].text)
+                sentences.append((index, s_start, s_end, _present(sentence)))
+    resolver = Resolver(people)
+    resolved: list[tuple[Candidate, Cluster]] = []
+    for candidate in sorted(candidates, key=lambda c: min(c.start, c.mention.start if c.mention else c.start)):
+        if candidate.mention is None:
+            continue
+        cluster = resolver.resolve(candidate.mention, candidate.paragraph)
+        if cluster is not None:
+            resolved.append((candidate, cluster))
+    clusters = [c for c in resolver.clusters if c.speaks]
+    pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
+    taken = [(c.start, c.end) for c, _ in resolved] + [(c.mention.start, c.mention.end) for c, _ in resolved if c.mention]
+    taken += [(c.cue[0], c.cue[1]) for c, _ in resolved if c.cue]
+    extra = quoted_continuations(text, [(p.start, p.start + len(p.doc.text)) for p in parsed], quotes, pieces, taken)
+    extra += plain_continuations(sentences, [*pieces, *extra], taken)
+    speakers = _speakers(clusters, resolved, text)
+    statements = [
+        Statement(
+            content=Span.of(text, c.start, c.end),
+            speaker=speakers[clusters.index(k)],
+            kind=c.kind,
+            cue=Span.of(text, *c.cue) if c.cue else None,
+            speaker_mention=Span.of(text, c.mention.start, c.mention.end) if c.mention else None,
+        )
+        for c, k in resolved
+    ]
+    statements += [
+        Statement(Span.of(text, p.start, p.end), speakers[p.speaker], p.kind, continuation=True) for p in extra
+    ]
+    return tuple(sorted(statements, key=lambda s: s.content.start))
+
+
+def _present(sentence: Any) -> bool:
+    """Whether a sentence's main verb is in the present tense or carries a modal."""
+    root = sentence.root
+    if root.tag_ in {"VBZ", "VBP"}:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP", "MD"} for c in root.children)
+
+
+def _piece(text: str, candidate: Candidate, speaker: int, parsed: list[ParsedParagraph]) -> Piece:
+    paragraph_start = parsed[candidate.paragraph].start
+    first = min(candidate.start, candidate.mention.start if candidate.mention else candidate.start)
+    opens = (
+        candidate.mention is not None
+        and candidate.cue is not None
+        and candidate.mention.start < candidate.cue[0] < candidate.start
+        and first == paragraph_start
+    )
+    return Piece(
+        candidate.start, candidate.end, candidate.paragraph, speaker, candidate.kind,
+        candidate.cue[0] if candidate.cue else None, opens_paragraph=opens,
+    )
+
+
+def _speakers(clusters: list[Cluster], resolved: list[tuple[Candidate, Cluster]], text: str) -> list[Speaker]:
+    aliases: dict[int, list[str]] = {id(c): list(c.names) for c in clusters}
+    for candidate, cluster in resolved:
+        mention = candidate.mention
+        if mention is not None and mention.pronoun is None:
+            aliases[id(cluster)].append(mention.text)
+    made = [speaker_of(c, aliases[id(c)]) for c in clusters]
+    named = [s for s in made if s.kind is SpeakerKind.PERSON and s.roles and len(s.name.split()) > 1]
+    group_nouns = speaker_lexicon().group_nouns
+    for i, speaker in enumerate(made):
+        if speaker.kind is SpeakerKind.GROUP and speaker.name.split()[-1] in group_nouns and named:
+            made[i] = replace(speaker, members=tuple(s.name for s in named))
+    return made
+
+
+class AttributeStage:
+    """Pipeline stage: ``article`` -> ``statements``."""
+
+    name = "attribute"
+    requires = ("article",)
+    assigns = ("statements",)
+
+    def __init__(self, attributor: Attributor | None = None) -> None:
+        self.attributor = attributor if attributor is not None else Attributor()
+
+    def __call__(self, work: Work) -> Work:
+        if work.article is None:
+            raise StageError(self.name, "no article to attribute (the clean stage did not run)")
+        return replace(work, statements=self.attributor.attribute(work.article))
+
+    def pipe(self, works: list[Work]) -> Iterator[Work]:
+        articles = []
+        for work in works:
+            if work.article is None:
+                raise StageError(self.name, "no article to attribute (the clean stage did not run)")
+            articles.append(work.article)
+        for work, statements in zip(works, self.attributor.attribute_many(articles), strict=True):
+            yield replace(work, statements=statements)

@@ -1,0 +1,233 @@
+"""Cued statements in one parsed paragraph: for each cue, its source mention and its content.
+
+The content is, in order of preference: the quotation the cue's clause sits next to or inside; the
+cue's clausal complement (``ccomp``: "Wang said *human rights protection is an ongoing process*"); the
+object of an object-taking cue ("calls for *respect for diversity*"); for "according to X", the rest of
+the sentence; for a cue the parser hangs off the clause it reports ("X is Y, he said" read as
+parataxis), the sentence before the cue's clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from onrecord.attribution import lexicon
+from onrecord.attribution.cues import Cue, find_cues
+from onrecord.attribution.quotes import Quote
+from onrecord.attribution.speakers import Mention, analyse
+from onrecord.models import StatementKind
+
+Token = Any
+Doc = Any
+
+_TRIM = frozenset(",.;:—–-\"“”'‘’«»()[]")
+_JOINER = re.compile(r"^[\s,;:—–-]*$")
+_MIN_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A statement before its speaker is resolved: character offsets into the article text."""
+
+    start: int
+    end: int
+    kind: StatementKind
+    paragraph: int
+    cue: tuple[int, int] | None = None
+    mention: Mention | None = None
+    continuation: bool = False
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "expl"}:
+            if child.dep_ == "expl":
+                return None
+            if child.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if depth < 3 and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and verb.head is not verb:
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return None
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without surrounding punctuation, quotation marks and a leading 'that'."""
+    while start < end and (doc[start].text in _TRIM or doc[start].is_space or doc[start].text == "''"):
+        start += 1
+    if start < end and doc[start].lower_ == "that" and doc[start].dep_ == "mark":
+        start += 1
+    while end > start and (doc[end - 1].text in _TRIM or doc[end - 1].is_space or doc[end - 1].text == "''"):
+        end -= 1
+    return start, end
+
+
+def _words(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for t in doc[start:end] if t.is_alpha or t.like_num)
+
+
+def _next_speech(comps: list[Token], head: Token) -> int:
+    """Where a second speech act inside the reported clause begins (", telling reporters that ...")."""
+    lex = lexicon.cues()
+    end = 10**9
+    for comp in comps:
+        for token in comp.subtree:
+            if (
+                token.i > comp.i
+                and token.dep_ in {"advcl", "conj"}
+                and token.tag_ == "VBG"
+                and token.lemma_.lower() in lex.speech
+            ):
+                end = min(end, token.left_edge.i)
+    return end
+
+
+def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    return next((q for q in quotes if q.outer_start <= start and end <= q.outer_end), None)
+
+
+def _adjacent_quote(text: str, quotes: list[Quote], clause_start: int, clause_end: int) -> Quote | None:
+    """A quotation written right before ("...," he said) or right after (he said: "...") a clause."""
+    before = [q for q in quotes if q.outer_end <= clause_start and _JOINER.match(text[q.outer_end : clause_start])]
+    if before:
+        return before[-1]
+    after = [q for q in quotes if q.outer_start >= clause_end and _JOINER.match(text[clause_end : q.outer_start])]
+    return after[0] if after else None
+
+
+class ParagraphReader:
+    """Finds the cued statements of one paragraph parsed as ``doc`` at ``offset`` in the article."""
+
+    def __init__(self, text: str, doc: Doc, offset: int, quotes: list[Quote], paragraph: int) -> None:
+        self.text = text  # the whole article text
+        self.doc = doc
+        self.offset = offset
+        self.quotes = quotes
+        self.paragraph = paragraph
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Character offsets in the article of the token range ``start:end``."""
+        doc = self.doc
+        return self.offset + doc[start].idx, self.offset + doc[end - 1].idx + len(doc[end - 1].text)
+
+    def read(self) -> list[Candidate]:
+        found: list[Candidate] = []
+        for sentence in self.doc.sents:
+            for cue in find_cues(sentence):
+                candidate = self._statement(sentence, cue)
+                if candidate is not None and not any(
+                    c.start < candidate.end and candidate.start < c.end for c in found
+                ):
+                    found.append(candidate)
+        return sorted(found, key=lambda c: c.start)
+
+    def _statement(self, sentence: Any, cue: Cue) -> Candidate | None:
+        doc = self.doc
+        head = doc[cue.head]
+        cue_chars = self.chars(cue.start, cue.end)
+        if _quote_at(self.quotes, *cue_chars):
+            return None  # a reporting verb inside a quotation belongs to the quoted speech
+        sentence_text = sentence.text
+        if cue.phrase:
+            return self._according_to(sentence, cue, cue_chars, sentence_text)
+        subject = _subject(head)
+        if subject is None:
+            return None
+        mention = analyse(subject, sentence_text)
+        if mention is None:
+            return None
+        mention = mention.moved(self.offset)
+        subject_range = (subject.left_edge.i, subject.right_edge.i + 1)
+        content = self._content(sentence, head, cue, subject_range)
+        if content is None:
+            return None
+        start, end, kind = content
+        if start < mention.end and mention.start < end:
+            return None  # the content cannot hold its own source
+        return Candidate(start, end, kind, self.paragraph, cue_chars, mention)
+
+    def classify(self, start: int, end: int) -> tuple[int, int, StatementKind] | None:
+        """Character range and kind for the content token range ``start:end``."""
+        start, end = _trim(self.doc, start, end)
+        if end <= start or _words(self.doc, start, end) < _MIN_WORDS:
+            return None
+        c_start, c_end = self.chars(start, end)
+        inside = _quote_at(self.quotes, c_start, c_end)
+        if inside is not None:
+            return inside.start, inside.end, StatementKind.DIRECT
+        touching = [q for q in self.quotes if q.start < c_end and c_start < q.end]
+        if touching:
+            c_end = max([c_end, *(q.end for q in touching if q.start >= c_start)])
+            return c_start, c_end, StatementKind.MIXED
+        return c_start, c_end, StatementKind.INDIRECT
+
+    def _content(
+        self, sentence: Any, head: Token, cue: Cue, subject: tuple[int, int]
+    ) -> tuple[int, int, StatementKind] | None:
+        doc = self.doc
+        lex = lexicon.cues()
+        lemma = head.lemma_.lower()
+        clause_start = min(subject[0], cue.start)
+        clause_end = max(subject[1], cue.end)
+        if not cue.takes_object:
+            comps = [c for c in head.children if c.dep_ in {"ccomp", "parataxis"} and not subject[0] <= c.i < subject[1]]
+            if comps:
+                comp = comps[0] if comps[0].dep_ == "ccomp" else comps[-1]
+                comps = [c for c in comps if c.dep_ == comp.dep_ and (c.i < head.i) == (comp.i < head.i)]
+                start = min(c.left_edge.i for c in comps)
+                end = min(max(c.right_edge.i for c in comps) + 1, _next_speech(comps, head))
+                if comp.i < head.i and start > sentence.start and doc[start - 1].dep_ == "cc":
+                    start = sentence.start  # "X, but Y, experts said": what was said runs from the start
+                found = self.classify(start, end)
+                if found is not None:
+                    return found
+            quote = _adjacent_quote(self.text, self.quotes, *self.chars(clause_start, clause_end))
+            if quote is not None and len(self.text[quote.start : quote.end].split()) >= _MIN_WORDS:
+                return quote.start, quote.end, StatementKind.DIRECT
+        if cue.takes_object or lemma in lex.object_verbs or lemma not in lex.clause_only:
+            objects = [c for c in head.children if c.dep_ in {"dobj", "xcomp"} and c.i > head.i]
+            particle = doc[cue.end - 1]
+            if particle.i != head.i:
+                objects += [c for c in particle.children if c.dep_ == "pobj"]
+            if objects:
+                start = min(o.left_edge.i for o in objects)
+                end = max(o.right_edge.i for o in objects) + 1
+                for child in head.rights:  # "calls for X to improve Y": purpose clauses belong to X
+                    if child.i >= end and child.dep_ in {"advcl", "prep", "xcomp"} and child.tag_ != "VBG":
+                        end = max(end, child.right_edge.i + 1)
+                return self.classify(start, end)
+            if cue.takes_object:
+                return None
+        if head.dep_ in {"parataxis", "advcl", "conj", "ccomp"} and head.head.i < clause_start:
+            # "The economy is weak, he said": the parser hung the cue off the clause it reports
+            if head.right_edge.i + 1 >= sentence.end - 1:
+                return self.classify(sentence.start, clause_start)
+        return None
+
+    def _according_to(
+        self, sentence: Any, cue: Cue, cue_chars: tuple[int, int], sentence_text: str
+    ) -> Candidate | None:
+        doc = self.doc
+        to = doc[cue.end - 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            source = doc[cue.end] if cue.end < sentence.end and doc[cue.end].pos_ in {"PROPN", "NOUN", "PRON"} else None
+        if source is None:
+            return None
+        mention = analyse(source, sentence_text)
+        if mention is None:
+            return None
+        phrase_start = doc[cue.start].left_edge.i if doc[cue.start].dep_ == "prep" else cue.start
+        phrase_end = max(cue.end, source.right_edge.i + 1)
+        before = (sentence.start, phrase_start)
+        after = (phrase_end, sentence.end)
+        side = after if _words(doc, *after) >= _words(doc, *before) else before
+        found = self.classify(*side)
+        if found is None:
+            return None
+        start, end, kind = found
+        return Candidate(start, end, kind, self.paragraph, cue_chars, mention.moved(self.offset))

@@ -1,0 +1,147 @@
+"""One canonical speaker per source in an article: names, surnames and pronouns brought together.
+
+Person names cluster when the words of one are among the words of the other ("Wang" and "Wang Yi",
+"Mr. Sanders" and "Bernie Sanders"); names the parser tagged PERSON anywhere in the article are known
+too, so "Mr. Sanders said" takes the full name written earlier. A pronoun ("he", "she") goes to the
+nearest earlier compatible person, preferring the last person quoted; "they" and "it" go to the
+nearest earlier group, organization or State quoted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from onrecord.attribution.speakers import Mention
+from onrecord.models import Speaker, SpeakerKind
+
+_PERSONAL = {"he", "she", "him", "her"}
+
+
+@dataclass
+class Cluster:
+    """A speaker being assembled from its mentions (mutable while the article is read)."""
+
+    name: str
+    kind: SpeakerKind
+    gender: str | None = None
+    last_seen: int = -1
+    last_paragraph: int = -1
+    names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    country: str | None = None
+    on_behalf_of: str | None = None
+    speaks: bool = False
+
+    @property
+    def words(self) -> set[str]:
+        return {w for n in self.names for w in n.split()}
+
+    def absorb(self, mention: Mention, paragraph: int) -> None:
+        if mention.pronoun is None:
+            if mention.name not in self.names:
+                self.names.append(mention.name)
+            if self.kind is SpeakerKind.PERSON and len(mention.name.split()) > len(self.name.split()):
+                self.name = mention.name
+            for role in mention.roles:
+                if role not in self.roles and role != self.name:
+                    self.roles.append(role)
+            self.affiliation = self.affiliation or mention.affiliation
+            self.country = self.country or mention.country
+            self.on_behalf_of = self.on_behalf_of or mention.on_behalf_of
+        if self.kind is SpeakerKind.UNKNOWN and mention.kind is not SpeakerKind.UNKNOWN:
+            self.kind = mention.kind
+        self.gender = self.gender or mention.gender
+        self.last_seen = max(self.last_seen, mention.start)
+        self.last_paragraph = max(self.last_paragraph, paragraph)
+
+
+class Resolver:
+    """Resolves mentions, in reading order, to clusters."""
+
+    def __init__(self, people: list[tuple[int, str]]) -> None:
+        self.clusters: list[Cluster] = []
+        self.people = sorted(people)  # (offset, name) of every PERSON name in the article
+        self._seen_people = 0
+        self.last_speaker: Cluster | None = None
+
+    def _catch_up(self, position: int) -> None:
+        """Register the PERSON names written before ``position`` (as known, not yet speaking)."""
+        while self._seen_people < len(self.people) and self.people[self._seen_people][0] < position:
+            offset, name = self.people[self._seen_people]
+            self._seen_people += 1
+            cluster = self._person(name)
+            if cluster is None:
+                cluster = Cluster(name, SpeakerKind.PERSON, names=[name])
+                self.clusters.append(cluster)
+            elif len(name.split()) > len(cluster.name.split()) and set(cluster.name.split()) <= set(name.split()):
+                cluster.name = name
+                cluster.names.append(name)
+            cluster.last_seen = max(cluster.last_seen, offset)
+
+    def _person(self, name: str) -> Cluster | None:
+        words = set(name.split())
+        best: Cluster | None = None
+        for cluster in self.clusters:
+            if cluster.kind is not SpeakerKind.PERSON:
+                continue
+            mine = cluster.words
+            if words <= mine or (mine and mine <= words and len(cluster.name.split()) == 1) or (
+                cluster.name.split()[-1] in words and len(words) > 1 and len(cluster.name.split()) > 1
+                and cluster.name.split()[-1] == name.split()[-1] and cluster.name.split()[0] == name.split()[0]
+            ):
+                if best is None or cluster.last_seen > best.last_seen:
+                    best = cluster
+        return best
+
+    def resolve(self, mention: Mention, paragraph: int) -> Cluster | None:
+        self._catch_up(mention.start)
+        cluster: Cluster | None
+        if mention.pronoun is not None:
+            cluster = self._antecedent(mention, paragraph)
+            if cluster is None:
+                return None
+        elif mention.kind is SpeakerKind.PERSON:
+            cluster = self._person(mention.name)
+            if cluster is None:
+                cluster = Cluster(mention.name, SpeakerKind.PERSON, names=[mention.name])
+                self.clusters.append(cluster)
+        else:
+            key = mention.name.lower()
+            cluster = next((c for c in self.clusters if c.name.lower() == key), None)
+            if cluster is None:
+                cluster = Cluster(mention.name, mention.kind, names=[mention.name])
+                self.clusters.append(cluster)
+        cluster.absorb(mention, paragraph)
+        cluster.speaks = True
+        self.last_speaker = cluster
+        return cluster
+
+    def _antecedent(self, mention: Mention, paragraph: int) -> Cluster | None:
+        pronoun = mention.pronoun or ""
+        if pronoun in _PERSONAL:
+            def fits(c: Cluster) -> bool:
+                return c.kind is SpeakerKind.PERSON and (c.gender is None or c.gender == mention.gender)
+        else:
+            def fits(c: Cluster) -> bool:
+                if pronoun in {"they", "them"}:
+                    return c.kind in {SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.STATE}
+                return c.kind in {SpeakerKind.ORGANIZATION, SpeakerKind.STATE}
+        last = self.last_speaker
+        if last is not None and fits(last) and last.last_paragraph >= paragraph - 1:
+            return last
+        candidates = [c for c in self.clusters if fits(c) and c.last_seen < mention.start]
+        return max(candidates, key=lambda c: c.last_seen) if candidates else None
+
+
+def speaker_of(cluster: Cluster, aliases: list[str]) -> Speaker:
+    """The ``Speaker`` record of a finished cluster."""
+    return Speaker(
+        name=cluster.name,
+        kind=cluster.kind,
+        roles=tuple(cluster.roles),
+        affiliation=cluster.affiliation,
+        country=cluster.country,
+        on_behalf_of=cluster.on_behalf_of,
+        aliases=tuple(a for a in dict.fromkeys(aliases) if a != cluster.name),
+    )

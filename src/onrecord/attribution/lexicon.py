@@ -1,0 +1,107 @@
+"""The attribution lexicons, read from the data files under ``onrecord/data`` once, when first needed.
+
+``cues.json`` holds the reporting expressions, ``speakers.json`` honorifics, pronouns and the nouns that
+tell organizations, States and groups apart, ``countries.json`` the words that point to a country.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from onrecord.errors import ConfigError
+
+
+def _read(name: str) -> dict[str, Any]:
+    try:
+        raw = resources.files("onrecord").joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"lexicon {name} is missing from onrecord/data (a broken installation)") from None
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ConfigError(f"lexicon {name} must hold a JSON object, found {type(data).__name__}")
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    speech: frozenset[str]  # verb lemmas whose clause or adjacent quotation is what was said
+    object_verbs: frozenset[str]  # verb lemmas whose object is what was said ("calls for X")
+    particles: dict[str, frozenset[str]]  # verb lemma -> particles that make it a cue ("call for")
+    needs_particle: frozenset[str]  # lemmas that are cues only with one of their particles
+    phrases: tuple[tuple[str, ...], ...]  # multi-word cues whose source follows ("according to")
+    clause_only: frozenset[str]  # lemmas whose object is not what was said ("told reporters")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerLexicon:
+    honorifics: frozenset[str]
+    female_honorifics: frozenset[str]
+    male_honorifics: frozenset[str]
+    pronouns: dict[str, str]  # lower-case pronoun -> "male" | "female" | "plural" | "thing"
+    organization_words: frozenset[str]
+    state_words: frozenset[str]
+    group_nouns: frozenset[str]
+    title_nouns: frozenset[str]
+    non_speakers: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CountryLexicon:
+    names: frozenset[str]  # canonical country names
+    pattern: re.Pattern[str]  # any name or pointer word, whole-word
+    lookup: dict[str, str]  # matched word -> canonical country name
+
+    def find(self, text: str) -> str | None:
+        """The country the first country word in ``text`` points to, if any."""
+        match = self.pattern.search(text)
+        return self.lookup[match.group(0)] if match else None
+
+    def find_all(self, text: str) -> list[str]:
+        return [self.lookup[m.group(0)] for m in self.pattern.finditer(text)]
+
+
+@cache
+def cues() -> CueLexicon:
+    data = _read("cues.json")
+    return CueLexicon(
+        speech=frozenset(data["speech"]),
+        object_verbs=frozenset(data["object"]),
+        particles={verb: frozenset(parts) for verb, parts in data["particles"].items()},
+        needs_particle=frozenset(data["needs_particle"]),
+        phrases=tuple(tuple(p.split()) for p in data["phrases"]),
+        clause_only=frozenset(data["clause_only"]),
+    )
+
+
+@cache
+def speakers() -> SpeakerLexicon:
+    data = _read("speakers.json")
+    return SpeakerLexicon(
+        honorifics=frozenset(data["honorifics"]),
+        female_honorifics=frozenset(data["female_honorifics"]),
+        male_honorifics=frozenset(data["male_honorifics"]),
+        pronouns=dict(data["pronouns"]),
+        organization_words=frozenset(data["organization_words"]),
+        state_words=frozenset(data["state_words"]),
+        group_nouns=frozenset(data["group_nouns"]),
+        title_nouns=frozenset(data["title_nouns"]),
+        non_speakers=frozenset(data["non_speakers"]),
+    )
+
+
+@cache
+def countries() -> CountryLexicon:
+    data = _read("countries.json")["countries"]
+    lookup: dict[str, str] = {}
+    for name, words in data.items():
+        lookup[name] = name
+        for word in words:
+            lookup.setdefault(word, name)
+    alternatives = sorted(lookup, key=len, reverse=True)  # longest first: "South Sudan" before "Sudan"
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in alternatives) + r")(?![\w])")
+    return CountryLexicon(names=frozenset(data), pattern=pattern, lookup=lookup)

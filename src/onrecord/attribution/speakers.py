@@ -1,0 +1,233 @@
+"""What a mention says about its speaker: the name, kind, roles, affiliation, country, on whose behalf.
+
+A mention is the noun phrase a cue's subject (or "according to" object) heads. The parse finds the
+phrase; the lexicons in ``data/speakers.json`` and ``data/countries.json`` say what kind of source it
+names; appositions ("Wang, a member of ... and Chinese Foreign Minister,") give the roles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from onrecord.attribution import lexicon
+from onrecord.models import SpeakerKind
+
+Token = Any
+
+_NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "punct", "npadvmod"})
+_BEHALF = re.compile(r"\bon behalf of\s+((?:the\s+)?[A-Z][^,.;:()]*)")
+_AFFILIATION = re.compile(r"\b(?:of|at|for|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.-]*))*)")
+_LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A mention of a source: its character span and what the words tell about the speaker."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # the name as written ("Wang Yi", "Wang", "human rights experts"); the pronoun for pronouns
+    kind: SpeakerKind
+    pronoun: str | None = None  # lower-case pronoun where the mention is one ("he", "they")
+    gender: str | None = None  # "male" | "female" where an honorific or pronoun says so
+    roles: tuple[str, ...] = ()
+    affiliation: str | None = None
+    country: str | None = None
+    on_behalf_of: str | None = None
+    surname_only: bool = False  # one word of a person's name ("Wang", "Mr. Sanders")
+
+    def moved(self, offset: int) -> Mention:
+        """The same mention with its offsets moved by ``offset`` (paragraph to article)."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+def _strip_det(text: str) -> str:
+    return _LEADING_DET.sub("", text.strip(" ,;:")).strip()
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"(?:'s|’s|')$", "", text.strip(" ,;:\"“”")).strip()
+    return _strip_det(text)
+
+
+def _np_range(head: Token) -> tuple[int, int]:
+    """Token range (end exclusive) of the noun phrase core: the head and its left modifiers."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _NP_DEPS:
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:  # multi-word names the parser hangs to the right ("Yi" of "Wang Yi")
+        if child.dep_ in {"flat", "compound"} and child.i == end:
+            end = child.right_edge.i + 1
+    return start, end
+
+
+def _is_surname_he(token: Token) -> bool:
+    """'He' as a (Chinese) surname: capitalized where no sentence starts, or followed by a name."""
+    if token.text != "He":
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.ent_type_ == "PERSON":
+        return True
+    if token.is_sent_start:
+        return False
+    prev = token.nbor(-1)
+    return not (prev.is_space or prev.text in {'"', "“", "''", "(", "—", ":", "‘"})
+
+
+def _roles(head: Token) -> tuple[str, ...]:
+    roles: list[str] = []
+    for child in head.rights:
+        if child.dep_ != "appos":
+            continue
+        conjuncts = [c for c in child.rights if c.dep_ == "conj"]
+        first_end = child.right_edge.i + 1
+        for conj in conjuncts:
+            first_end = min(first_end, conj.left_edge.i)
+        pieces = [(child.left_edge.i, first_end)] + [(c.left_edge.i, c.right_edge.i + 1) for c in conjuncts]
+        for start, end in pieces:
+            words = [t for t in head.doc[start:end] if not t.is_space]
+            while words and (words[-1].dep_ in {"cc", "punct"} or words[-1].lower_ in {"and", ","}):
+                words.pop()
+            while words and words[0].dep_ in {"cc", "punct"}:
+                words.pop(0)
+            if words:
+                role = _strip_det(head.doc[words[0].i : words[-1].i + 1].text)
+                if role and not role[0].isdigit():
+                    roles.append(role)
+    return tuple(roles)
+
+
+def _pre_title(tokens: list[Token], name_start: int) -> str | None:
+    """A title written before the name ("China's top diplomat", "Republican nominee")."""
+    lex = lexicon.speakers()
+    before = [t for t in tokens if t.i < name_start and t.dep_ != "det" and t.text not in lex.honorifics]
+    if not before or not any(t.pos_ in {"NOUN", "ADJ", "PROPN"} for t in before):
+        return None
+    title = _strip_det(tokens[0].doc[before[0].i : before[-1].i + 1].text)
+    return title or None
+
+
+def analyse(head: Token, sentence_text: str = "") -> Mention | None:
+    """What the noun phrase headed by ``head`` names, or None where it names no possible source."""
+    lex = lexicon.speakers()
+    doc = head.doc
+    lower = head.lower_
+    if lower in lex.pronouns and head.pos_ == "PRON" or (lower == "he" and not _is_surname_he(head)):
+        gender = lex.pronouns.get(lower)
+        kind = SpeakerKind.PERSON if gender in {"male", "female"} else SpeakerKind.UNKNOWN
+        return Mention(
+            head.idx, head.idx + len(head.text), head.text, lower, kind, pronoun=lower,
+            gender=gender if gender in {"male", "female"} else None,
+        )
+    if lower in lex.non_speakers or head.pos_ in {"PRON", "NUM", "SCONJ", "DET"} and head.text != "He":
+        return None
+    named = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
+    if head.pos_ == "NOUN" and named is not None:  # "the spokesman, Ann Example," / "top diplomat Wang Yi"
+        inner = analyse(named, sentence_text)
+        if inner is not None:
+            start, _ = _np_range(head)
+            title_tokens = [t for t in doc[start : head.i + 1] if t.dep_ != "det"]
+            title = _strip_det(doc[title_tokens[0].i : head.i + 1].text) if title_tokens else head.text
+            first = doc[start]
+            return replace(
+                inner, start=first.idx, text=doc.text[first.idx : inner.end], roles=(title, *inner.roles),
+                country=inner.country or lexicon.countries().find(title),
+            )
+    start, end = _np_range(head)
+    tokens = [t for t in doc[start:end] if not t.is_space]
+    if not tokens:
+        return None
+    span_start, span_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = doc.text[span_start:span_end]
+    country_lex = lexicon.countries()
+    person = next(
+        (e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None
+    )
+    honorific = next((t.text for t in tokens if t.text in lex.honorifics), None)
+    gender = (
+        "female" if honorific in lex.female_honorifics else "male" if honorific in lex.male_honorifics else None
+    )
+    roles = list(_roles(head))
+    name_tokens: list[Token]
+    if person is not None:
+        name_tokens = [t for t in person if t.i >= start and t.text not in lex.honorifics]
+        if not name_tokens:
+            name_tokens = [head]
+    elif head.pos_ == "PROPN" or head.text == "He":
+        name_tokens = []
+        for t in reversed(tokens):
+            if (t.pos_ == "PROPN" or t.text == "He") and t.text not in lex.honorifics and t.dep_ != "poss":
+                name_tokens.insert(0, t)
+            elif name_tokens:
+                break
+        name_tokens = name_tokens or [head]
+    else:
+        name_tokens = [t for t in tokens if t.dep_ not in {"det", "poss", "case"}]
+        if head.i + 1 < len(doc):  # "a spokesman for the campaign": keep the prepositional tail
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "with"}:
+                    name_tokens = list(doc[name_tokens[0].i if name_tokens else head.i : child.right_edge.i + 1])
+                    break
+    name = _clean_name(doc[name_tokens[0].i : name_tokens[-1].i + 1].text) if name_tokens else ""
+    if not name:
+        return None
+    title = _pre_title(tokens, name_tokens[0].i)
+    if title and person is not None:
+        roles.insert(0, title)
+    kind = _kind(head, name, person is not None or honorific is not None, roles)
+    if kind is SpeakerKind.PERSON and title is None and person is None and head.pos_ != "PROPN":
+        roles.insert(0, name)  # "the spokesman said": the role is all we know
+    affiliation = next((m.group(1).strip() for r in roles for m in [_AFFILIATION.search(r)] if m), None)
+    country: str | None = None
+    if kind is SpeakerKind.STATE:
+        country = country_lex.find(name) or name
+    else:
+        for source in [*roles, affiliation or "", text]:
+            country = country_lex.find(source)
+            if country:
+                break
+    behalf = _BEHALF.search(sentence_text) if sentence_text else None
+    on_behalf = _strip_det(behalf.group(1)).strip() if behalf else None
+    return Mention(
+        span_start,
+        span_end,
+        text,
+        name,
+        kind,
+        gender=gender,
+        roles=tuple(dict.fromkeys(roles)),
+        affiliation=_strip_det(affiliation) if affiliation else None,
+        country=country,
+        on_behalf_of=on_behalf or None,
+        surname_only=kind is SpeakerKind.PERSON and len(name.split()) == 1,
+    )
+
+
+def _kind(head: Token, name: str, personal: bool, roles: list[str]) -> SpeakerKind:
+    lex = lexicon.speakers()
+    countries = lexicon.countries()
+    words = set(name.split())
+    if personal:
+        return SpeakerKind.PERSON
+    if name in countries.names:
+        return SpeakerKind.STATE
+    if head.lemma_.lower() == "delegation":
+        return SpeakerKind.STATE
+    if words & lex.organization_words:
+        return SpeakerKind.ORGANIZATION
+    if len(words) == 1 and head.pos_ == "PROPN":  # a bare surname is often tagged ORG by the model
+        return SpeakerKind.ORGANIZATION if name.isupper() and len(name) > 1 else SpeakerKind.PERSON
+    if head.ent_type_ == "ORG":
+        return SpeakerKind.ORGANIZATION
+    if head.tag_ in {"NNS", "NNPS"} and (head.lower_ in lex.group_nouns or head.pos_ == "NOUN"):
+        return SpeakerKind.GROUP
+    if head.lower_ in lex.title_nouns or head.lemma_.lower() in lex.title_nouns:
+        return SpeakerKind.PERSON
+    if head.pos_ == "PROPN":
+        return SpeakerKind.PERSON if head.ent_type_ in {"PERSON", "ORG", ""} or roles else SpeakerKind.UNKNOWN
+    return SpeakerKind.UNKNOWN

@@ -1,0 +1,91 @@
+"""Reading publication dates as real ``datetime.date`` values.
+
+``parse_date`` reads a string that is a date and nothing else (a time of day may follow); ``find_date``
+finds the first date inside a longer string. Both know the forms news pages and UN documents use:
+
+    2021-07-05   2021/07/05   2021-07-05T10:52:50+01:00   05.07.2021 (day first)
+    July 5, 2021   Jul 05,2021   Feb 27, 2024 03:03 AM   Friday, January 4, 2019   20 JULY 2009
+
+Month names and the plausible years come from ``data/furniture.toml``. An impossible date
+(``2021-02-30``) or a year out of range is no date: the answer is ``None``, never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from onrecord.clean.rules import DateWords, rulebook
+
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+"
+_TIME = (
+    r"(?:\s*(?:,|at|-|\||T)?\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?[A-Z]{2,5}\)?(?:[+-]\d{1,2})?))?)?"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each date form with the order of its groups: y(ear), m(onth number), n(ame of month), d(ay)."""
+    months = "|".join(sorted(rulebook().dates.months, key=len, reverse=True))
+    name = rf"(?P<n>{months})\.?"
+    forms = (
+        (rf"(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})", "ymd"),
+        (rf"(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})", "ymd"),
+        (rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})", "dmy"),
+        (rf"(?:{_WEEKDAY})?{name}\s*(?P<d>\d{{1,2}}){_ORDINAL},?\s*(?P<y>\d{{4}})", "ndy"),
+        (rf"(?:{_WEEKDAY})?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{name},?\s+(?P<y>\d{{4}})", "dny"),
+    )
+    return tuple((re.compile(form + _TIME, re.IGNORECASE), order) for form, order in forms)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date ``text`` is (with an optional time after it), or ``None`` when it is not one date."""
+    words = rulebook().dates
+    candidate = text.strip()
+    for pattern, _ in _patterns():
+        match = pattern.fullmatch(candidate)
+        if match:
+            return _date_of(match, words)
+    return None
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first date written anywhere in ``text``, or ``None``."""
+    words = rulebook().dates
+    best: tuple[int, dt.date] | None = None
+    for pattern, _ in _patterns():
+        for match in pattern.finditer(text):
+            if not _bounded(text, match.start(), match.end()):
+                continue
+            date = _date_of(match, words)
+            if date is not None and (best is None or match.start() < best[0]):
+                best = (match.start(), date)
+                break
+    return best[1] if best else None
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """True when the match is not a piece of a longer word or number."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def _date_of(match: re.Match[str], words: DateWords) -> dt.date | None:
+    groups = match.groupdict()
+    try:
+        year = int(groups["y"])
+        day = int(groups["d"])
+        if groups.get("n"):
+            month = words.months[groups["n"].lower()]
+        else:
+            month = int(groups["m"])
+        date = dt.date(year, month, day)
+    except (KeyError, ValueError):
+        return None
+    if not words.earliest_year <= date.year <= words.latest_year:
+        return None
+    return date

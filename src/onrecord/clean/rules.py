@@ -1,0 +1,154 @@
+"""The line rules and word lists of ``data/furniture.toml``, read once into typed records.
+
+The file holds the heuristics (patterns, outlet names, month names); this module only reads and checks
+it, so that a malformed rule fails loudly with its name rather than silently never matching.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from onrecord.errors import ConfigError
+
+RULES_FILE = "furniture.toml"
+
+
+class Means(StrEnum):
+    """What a line matched by a rule is."""
+
+    DROP = "drop"  # page furniture
+    DATE = "date"  # carries the publication date
+    BYLINE = "byline"  # names the author
+    OUTLET = "outlet"  # names the outlet
+
+
+class Where(StrEnum):
+    """Where on the page a rule may match."""
+
+    ANYWHERE = "anywhere"
+    HEAD = "head"  # before the first body line
+    LAST = "last"  # the last non-blank line of the page
+
+
+class Condition(StrEnum):
+    REPEATED = "repeated"
+    HEADLINE_SHAPE = "headline_shape"
+    DATE_PARSES = "date_parses"
+    OUTLET_SHAPE = "outlet_shape"
+    PERSON_SHAPE = "person_shape"
+
+
+class Profile(StrEnum):
+    TEXT = "text"  # scraped page text
+    RECORD = "record"  # the text of a table row
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    means: Means
+    keep: bool = False
+    where: Where = Where.ANYWHERE
+    when: tuple[Condition, ...] = ()
+    rank: int = 5
+    profiles: frozenset[Profile] = frozenset({Profile.TEXT})
+
+
+@dataclass(frozen=True, slots=True)
+class Shapes:
+    headline_max_words: int
+    headline_sentence_ends: tuple[str, ...]
+    person_max_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Outlets:
+    max_words: int
+    known: frozenset[str]  # lower case
+    words: frozenset[str]  # lower case
+    hosts: Mapping[str, str]
+    canonical: Mapping[str, str]  # lower-case known name -> name as written in the data
+
+
+@dataclass(frozen=True, slots=True)
+class DateWords:
+    months: Mapping[str, int]
+    earliest_year: int
+    latest_year: int
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBook:
+    rules: tuple[Rule, ...]
+    shapes: Shapes
+    outlets: Outlets
+    dates: DateWords
+
+    def for_profile(self, profile: Profile) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if profile in rule.profiles)
+
+
+@cache
+def rulebook() -> RuleBook:
+    """The rules of ``onrecord/data/furniture.toml`` (read on first use, then kept)."""
+    text = resources.files("onrecord").joinpath("data", RULES_FILE).read_text(encoding="utf-8")
+    return parse_rulebook(text)
+
+
+def parse_rulebook(text: str) -> RuleBook:
+    """Read a rule file's TOML text; raises ``ConfigError`` naming the rule at fault."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{RULES_FILE} is not valid TOML: {exc}") from None
+    try:
+        rules = tuple(_rule(entry) for entry in data["rule"])
+        shapes_data = data["shapes"]
+        shapes = Shapes(
+            headline_max_words=int(shapes_data["headline_max_words"]),
+            headline_sentence_ends=tuple(shapes_data["headline_sentence_ends"]),
+            person_max_words=int(shapes_data["person_max_words"]),
+        )
+        outlet_data = data["outlets"]
+        outlets = Outlets(
+            max_words=int(outlet_data["max_words"]),
+            known=frozenset(name.lower() for name in outlet_data["known"]),
+            words=frozenset(word.lower() for word in outlet_data["words"]),
+            hosts=dict(outlet_data["hosts"]),
+            canonical={name.lower(): name for name in outlet_data["known"]},
+        )
+        date_data = data["dates"]
+        dates = DateWords(
+            months={str(k): int(v) for k, v in date_data["months"].items()},
+            earliest_year=int(date_data["earliest_year"]),
+            latest_year=int(date_data["latest_year"]),
+        )
+    except KeyError as exc:
+        raise ConfigError(f"{RULES_FILE} lacks the entry {exc}") from None
+    return RuleBook(rules, shapes, outlets, dates)
+
+
+def _rule(entry: Mapping[str, Any]) -> Rule:
+    name = str(entry.get("name", "?"))
+    try:
+        flags = re.IGNORECASE if entry.get("ignore_case", False) else 0
+        return Rule(
+            name=name,
+            pattern=re.compile(entry["pattern"], flags),
+            means=Means(entry["means"]),
+            keep=bool(entry.get("keep", False)),
+            where=Where(entry.get("where", "anywhere")),
+            when=tuple(Condition(c) for c in entry.get("when", ())),
+            rank=int(entry.get("rank", 5)),
+            profiles=frozenset(Profile(p) for p in entry.get("profiles", ("text",))),
+        )
+    except (KeyError, ValueError, re.error) as exc:
+        raise ConfigError(f"{RULES_FILE}: rule {name!r} is malformed: {exc}") from None

@@ -1,0 +1,349 @@
+"""Scoring attribution against PolNeAR and UN Working Group reports.
+
+``evaluate_polnear`` implements the matching of the shared scorer ``checks/score_polnear.py``: a
+predicted statement matches a gold attribution when their content tokens overlap by at least half of
+each side (one-to-one, best first); the source is right when the predicted speaker mention or name
+shares a token (articles aside) with the gold source, or both have none. ``evaluate_wg`` mirrors
+``checks/check_wg.py``: the share of delegation paragraphs of the interactive dialogue found with the
+right State.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol
+
+from onrecord.errors import ConfigError
+from onrecord.models import Article, Span, Statement
+
+SPEECH = re.compile(
+    r"\b(said|says|say|saying|told|tells|tell|add(ed|s)?|stat(ed|es)|according to|announc(ed|es)|"
+    r"argu(ed|es)|ask(ed|s)|claim(ed|s)|not(ed|es|ing)|explain(ed|s)|wr(ote|ites)|insist(ed|s)|"
+    r"warn(ed|s)|urg(ed|es)|call(ed|s) for|declar(ed|es)|repl(ied|ies)|respond(ed|s)|"
+    r"acknowledg(ed|es)|admit(ted|s)|stress(ed|es|ing)|emphasi[sz](ed|es)|recall(ed|s)|"
+    r"remark(ed|s)|comment(ed|s)|reported|tweeted|testified|pledged|vowed|promised)\b",
+    re.I,
+)  # the speech cues of the shared scorer, kept identical so that the figures agree
+_ARTICLES = frozenset({"the", "a", "an", "of", "'s"})
+
+
+class Attributes(Protocol):
+    def attribute_many(self, articles: Iterable[Article]) -> Iterator[tuple[Statement, ...]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    source: str
+    cue: str
+    content: str
+
+    @property
+    def speech(self) -> bool:
+        return bool(SPEECH.search(self.cue))
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    label: str
+    true_positives: int
+    predicted: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __str__(self) -> str:
+        return f"{self.label:30s} P {self.precision:.3f} R {self.recall:.3f} F1 {self.f1:.3f}"
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionReport:
+    """P/R/F1 for content and content+source, on all attributions and on the speech-cue ones."""
+
+    articles: int
+    content: Score
+    content_source: Score
+    speech_content: Score
+    speech_content_source: Score
+
+    @property
+    def rows(self) -> tuple[Score, ...]:
+        return (self.content, self.content_source, self.speech_content, self.speech_content_source)
+
+    def __str__(self) -> str:
+        head = f"articles {self.articles}, gold attributions {self.content.gold} ({self.speech_content.gold} with speech cues)"
+        return "\n".join([head, *(str(r) for r in self.rows)])
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[\w']+", text.lower().replace("\u2019", "'"))
+
+
+def _content_tokens(text: str) -> set[str]:
+    return {t for t in _tokens(text) if t not in _ARTICLES}
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of common tokens, the smaller of the two sides' shares."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    common = sum((Counter(ta) & Counter(tb)).values())
+    return min(common / len(ta), common / len(tb))
+
+
+def read_brat(text: str, ann: str) -> list[Gold]:
+    """Attributions of one brat standoff file (lines that do not parse, e.g. stray text, are skipped)."""
+    spans: dict[str, str] = {}
+    events: list[dict[str, str]] = []
+    for line in ann.splitlines():
+        if line.startswith("T"):
+            parts = line.split("\t", 2)
+            if len(parts) < 3 or " " not in parts[1]:
+                continue
+            _label, offsets = parts[1].split(" ", 1)
+            try:
+                pieces = [tuple(map(int, p.split())) for p in offsets.split(";")]
+            except ValueError:
+                continue
+            spans[parts[0]] = " ".join(text[a:b] for a, b in pieces)
+        elif line.startswith("E") and "\t" in line:
+            events.append(dict(p.split(":", 1) for p in line.split("\t")[1].split() if ":" in p))
+    found = []
+    for event in events:
+        def get(key: str, event: dict[str, str] = event) -> str:
+            return spans.get(event.get(key, ""), "")
+
+        if get("Content"):
+            found.append(Gold(get("Source"), get("Cue"), get("Content")))
+    return found
+
+
+def polnear_gold(split_dir: Path) -> dict[str, tuple[str, list[Gold]]]:
+    """Text and attributions of each article of a PolNeAR split (the first annotator where two are)."""
+    if not (split_dir / "attributions").is_dir():
+        raise ConfigError(f"{split_dir} is not a PolNeAR split (no attributions/ folder)")
+    out: dict[str, tuple[str, list[Gold]]] = {}
+    for ann in sorted((split_dir / "attributions").glob("*.ann")):
+        name = ann.name.rsplit("_", 1)[0]
+        if name in out:
+            continue
+        text = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        out[name] = (text, read_brat(text, ann.read_text(encoding="utf-8")))
+    return out
+
+
+def score_polnear(gold: dict[str, list[Gold]], predicted: dict[str, tuple[Statement, ...]]) -> AttributionReport:
+    """Score statements per article name against the gold attributions (the shared scorer's matching)."""
+    counts: Counter[str] = Counter()
+    for name, attributions in gold.items():
+        preds = predicted.get(name, ())
+        pairs = sorted(
+            ((overlap(p.content.text, g.content), i, j) for i, p in enumerate(preds) for j, g in enumerate(attributions)),
+            reverse=True,
+        )
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for value, i, j in pairs:
+            if value < 0.5:
+                break
+            if i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            g, p = attributions[j], preds[i]
+            mention = p.speaker_mention.text if p.speaker_mention else ""
+            if g.source:
+                right = bool(_content_tokens(mention + " " + p.speaker.name) & _content_tokens(g.source))
+            else:
+                right = not mention
+            counts["tp"] += 1
+            counts["tp_src"] += right
+            if g.speech:
+                counts["tp_sp"] += 1
+                counts["tp_sp_src"] += right
+        counts["gold"] += len(attributions)
+        counts["gold_sp"] += sum(g.speech for g in attributions)
+        counts["pred"] += len(preds)
+        counts["pred_sp"] += sum(bool(SPEECH.search(p.cue.text if p.cue else "said")) for p in preds)
+    return AttributionReport(
+        len(gold),
+        Score("content, all", counts["tp"], counts["pred"], counts["gold"]),
+        Score("content+source, all", counts["tp_src"], counts["pred"], counts["gold"]),
+        Score("content, speech cues", counts["tp_sp"], counts["pred_sp"], counts["gold_sp"]),
+        Score("content+source, speech cues", counts["tp_sp_src"], counts["pred_sp"], counts["gold_sp"]),
+    )
+
+
+def predict_polnear(split_dir: Path, attributor: Attributes, limit: int | None = None) -> dict[str, tuple[Statement, ...]]:
+    """Statements for each article of a split, its .txt text taken as the clean text."""
+    names = sorted(polnear_gold(split_dir))[:limit]
+    articles = [Article(text=(split_dir / "text" / f"{n}.txt").read_text(encoding="utf-8")) for n in names]
+    return {n: join_continuations(s) for n, s in zip(names, attributor.attribute_many(articles), strict=True)}
+
+
+def evaluate_polnear(split_dir: Path, attributor: Attributes, limit: int | None = None) -> AttributionReport:
+    """Attribution scores on a PolNeAR split (``limit``: the first articles only, for quick runs)."""
+    gold = polnear_gold(split_dir)
+    predicted = predict_polnear(split_dir, attributor, limit)
+    return score_polnear({n: gold[n][1] for n in predicted}, predicted)
+
+
+def statement_rows(source: str, statements: Iterable[Statement]) -> Iterator[str]:
+    """JSON lines in the shape the shared scorers read, for checking these figures against theirs."""
+    for s in statements:
+        yield json.dumps(
+            {
+                "document": {"source": source},
+                "content": {"text": s.content.text},
+                "speaker_mention": {"text": s.speaker_mention.text} if s.speaker_mention else None,
+                "speaker": {
+                    "name": s.speaker.name,
+                    "kind": s.speaker.kind.value,
+                    "roles": list(s.speaker.roles),
+                    "affiliation": s.speaker.affiliation,
+                    "country": s.speaker.country,
+                    "on_behalf_of": s.speaker.on_behalf_of,
+                    "members": list(s.speaker.members),
+                    "aliases": list(s.speaker.aliases),
+                },
+                "kind": s.kind.value,
+                "continuation": s.continuation,
+                "cue": {"text": s.cue.text} if s.cue else None,
+            },
+            ensure_ascii=False,
+        )
+
+
+def join_continuations(statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """One statement per run of speech: a cued statement with the continuations next to it.
+
+    PolNeAR annotates a quotation interrupted by its attribution ('"A," she said. "B."') or running on
+    into the next paragraphs as ONE attribution whose content is the pieces joined by a space; onrecord
+    records the pieces (the later ones with ``continuation=True``). This joins them the same way, so the
+    two are compared like for like. Runs break where the speaker changes or a second cue begins.
+    """
+    runs: list[list[Statement]] = []
+    for statement in sorted(statements, key=lambda s: s.content.start):
+        current = runs[-1] if runs else None
+        if (
+            current is not None
+            and current[-1].speaker == statement.speaker
+            and (statement.continuation or all(s.continuation for s in current))
+        ):
+            current.append(statement)
+        else:
+            runs.append([statement])
+    joined = []
+    for run in runs:
+        head = next((s for s in run if not s.continuation), run[0])
+        if len(run) == 1:
+            joined.append(head)
+            continue
+        text = " ".join(s.content.text for s in run)
+        content = Span(0, len(text), text)  # offsets no longer index the article: only the text is scored
+        joined.append(replace(head, content=content))
+    return tuple(joined)
+
+
+# --- UPR Working Group reports: delegation paragraphs found with the right State ------------------------
+
+# The gold paragraphs as the shared check (checks/check_wg.py) defines them, kept identical so that the
+# figures agree: a numbered paragraph of the interactive dialogue opening with a name and one of these verbs.
+_WG_VERBS = (
+    "recognized|recognised|commended|welcomed|noted|acknowledged|appreciated|encouraged|urged|"
+    "expressed|highlighted|applauded|congratulated|praised|asked|requested|regretted|called|"
+    "stated|said|emphasized|emphasised|stressed|remained|was concerned|referred|inquired|enquired|"
+    "thanked|observed|underlined|underscored|made|reiterated|raised|hoped|lauded|mentioned"
+)
+_WG_PARA = re.compile(
+    rf"^\s*(\d+)\.\s+(?:The\s+)?([A-Z][\w'’().-]*(?:\s+(?:of|the|and|[A-Z][\w'’().-]*))*?)\s+(?:{_WG_VERBS})\b",
+    re.M,
+)
+_WG_SKIP = frozenset({"it", "the delegation", "delegation", "they", "he", "she", "during", "in", "on", "with", "regarding"})
+_WG_STOP = frozenset({"the", "of", "and", "republic", "state", "states", "kingdom", "united", "democratic", "people", "s"})
+
+
+def _wg_norm(text: str) -> str:
+    return re.sub(r"[^a-z ]", " ", text.lower())
+
+
+def _wg_words(text: str) -> set[str]:
+    return {w for w in _wg_norm(text).split() if w not in _WG_STOP}
+
+
+def _wg_section(text: str) -> str:
+    starts = [
+        m.end()
+        for m in re.finditer(r"Interactive dialogue and responses by the State under review[ \t]*\n\s*\d+\.", text)
+    ]
+    if not starts:
+        return ""
+    rest = text[text.rfind("\n", 0, starts[-1]) :]
+    end = re.search(r"\n\s*II\.\s+Conclusions and/or recommendations", rest)
+    return rest[: end.start()] if end else rest
+
+
+@dataclass(frozen=True, slots=True)
+class WgReport:
+    """Delegation paragraphs of the interactive dialogues, and how many were found with the right State."""
+
+    reports: int
+    paragraphs: int
+    found: int
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.paragraphs if self.paragraphs else 0.0
+
+    def __str__(self) -> str:
+        return (
+            f"reports {self.reports}: delegation statements found with the right State "
+            f"{self.found}/{self.paragraphs} = {self.recall:.3f}"
+        )
+
+
+def score_wg(text: str, statements: Iterable[Statement]) -> tuple[int, int]:
+    """(paragraphs, found) for one report: found where a statement's content (its first 80 characters,
+    whitespace folded) lies in the paragraph and its speaker shares a word with the State's name."""
+    mine = [(re.sub(r"\s+", " ", s.content.text)[:80], _wg_words(s.speaker.name)) for s in statements]
+    total = found = 0
+    for paragraph in re.split(r"\n(?=\s*\d+\.\s)", _wg_section(text)):
+        match = _WG_PARA.match(paragraph)
+        if not match or _wg_norm(match.group(2)).strip() in _WG_SKIP:
+            continue
+        total += 1
+        who = _wg_words(match.group(2))
+        body = re.sub(r"\s+", " ", paragraph)
+        if any(head in body and who & words for head, words in mine):
+            found += 1
+    return total, found
+
+
+def evaluate_wg(reports_dir: Path, attributor: Attributes) -> WgReport:
+    """Delegation-paragraph recall over the UPR Working Group reports (``*.txt``) in ``reports_dir``."""
+    paths = sorted(reports_dir.glob("*.txt"))
+    if not paths:
+        raise ConfigError(f"no reports (*.txt) in {reports_dir}")
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    total = found = 0
+    for text, statements in zip(texts, attributor.attribute_many(Article(text=t) for t in texts), strict=True):
+        t, f = score_wg(text, statements)
+        total += t
+        found += f
+    return WgReport(len(paths), total, found)

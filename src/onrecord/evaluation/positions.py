@@ -1,0 +1,366 @@
+"""How well the position classifier agrees with the hand-labelled gold.
+
+The gold (``data/positions_gold.jsonl``) holds no third-party text: each line points at a sentence of a
+document in the shared folder by corpus, document and character offsets, with the first ten hex digits
+of the SHA-1 of that sentence so that drift in the shared data is caught rather than scored::
+
+    {"corpus": "ungdc", "doc": "CUB_60", "start": 1200, "end": 1350, "sha1": "0a1b2c3d4e",
+     "positions": ["non-selectivity"], "split": "tune", "note": "..."}
+
+Corpora: ``ungdc`` (UN General Debate speeches; ``doc`` is ``ISO3_session``), ``wg`` (UPR Working Group
+reports; ``doc`` is the file name) and ``seeds`` (the two seed articles; ``doc`` is the file name).
+The classifier sees the whole document and the sentence's offsets, as it would see an article and a
+statement's content span.
+
+``candidate_sentences`` helps a person find sentences worth labelling; the labels are theirs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+from onrecord.errors import ConfigError
+from onrecord.themes.positions import PositionClassifier
+
+CORPORA = ("ungdc", "wg", "seeds")
+SPLITS = ("tune", "holdout")
+_UNGDC_FILE = Path("data/ungdc/speeches_s01-s77.jsonl.gz")
+_WG_DIR = Path("data/upr/wg_reports")
+_SEEDS_DIR = Path("seeds")
+
+# A sentence ends at . ! ? (or a closing quote after one) followed by space and a capital or an opening
+# quote; abbreviations such as "Mr." or "U.N." are rare enough in these corpora not to matter for finding
+# candidates, and every gold line carries its own offsets anyway.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+_LINE_BREAK = re.compile(r"\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|H\.E|U\.N|U\.S|e\.g|i\.e|etc|Ltd|Co|vs)|\b[A-Z])\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldItem:
+    """One hand-labelled sentence, by location."""
+
+    line: int
+    corpus: str
+    doc: str
+    start: int
+    end: int
+    sha1: str
+    positions: tuple[str, ...]
+    split: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence that may be worth labelling: where it is, and its text (never stored in the project)."""
+
+    corpus: str
+    doc: str
+    start: int
+    end: int
+    sha1: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PositionScore:
+    """Agreement on one position: counts and the figures made from them."""
+
+    id: str
+    gold: int
+    predicted: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Micro-averaged agreement over a set of gold sentences, and the table by position."""
+
+    sentences: int
+    micro: PositionScore
+    by_position: tuple[PositionScore, ...]
+    exact: int  # sentences whose predicted set equals the gold set
+
+    @property
+    def precision(self) -> float:
+        return self.micro.precision
+
+    @property
+    def recall(self) -> float:
+        return self.micro.recall
+
+    @property
+    def f1(self) -> float:
+        return self.micro.f1
+
+
+@dataclass(frozen=True, slots=True)
+class Mistake:
+    """A gold sentence where the classifier's set differs from the gold set."""
+
+    item: GoldItem
+    predicted: tuple[str, ...]
+
+    @property
+    def missed(self) -> tuple[str, ...]:
+        return tuple(p for p in self.item.positions if p not in self.predicted)
+
+    @property
+    def extra(self) -> tuple[str, ...]:
+        return tuple(p for p in self.predicted if p not in self.item.positions)
+
+
+@dataclass(frozen=True, slots=True)
+class PositionsReport:
+    """Scores on all of the gold and on the holdout part that the rules were not tuned on."""
+
+    all: Scores
+    holdout: Scores
+    tune: Scores
+    mistakes: tuple[Mistake, ...]
+
+    def lines(self) -> Iterator[str]:
+        """The report as text lines: the micro figures, then the table by position."""
+        for name, scores in (("all", self.all), ("tune", self.tune), ("holdout", self.holdout)):
+            yield (
+                f"{name:8} n={scores.sentences:4}  P={scores.precision:.3f}  R={scores.recall:.3f}  "
+                f"F1={scores.f1:.3f}  exact={scores.exact}/{scores.sentences}"
+            )
+        yield f"{'position':28} {'gold':>5} {'pred':>5} {'ok':>5} {'P':>6} {'R':>6} {'F1':>6}   (all)"
+        for row in self.all.by_position:
+            yield (
+                f"{row.id:28} {row.gold:5} {row.predicted:5} {row.correct:5} "
+                f"{row.precision:6.3f} {row.recall:6.3f} {row.f1:6.3f}"
+            )
+
+
+def default_gold_path() -> Path:
+    return Path(str(resources.files("onrecord") / "data" / "positions_gold.jsonl"))
+
+
+def sha1_prefix(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def load_gold(path: Path | None = None) -> tuple[GoldItem, ...]:
+    """The gold lines, checked for shape; raises ``ConfigError`` naming the line at fault."""
+    path = default_gold_path() if path is None else path
+    items: list[GoldItem] = []
+    seen: set[tuple[str, str, int, int]] = set()
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+            item = GoldItem(
+                line=number,
+                corpus=str(record["corpus"]),
+                doc=str(record["doc"]),
+                start=int(record["start"]),
+                end=int(record["end"]),
+                sha1=str(record["sha1"]),
+                positions=tuple(str(p) for p in record["positions"]),
+                split=str(record["split"]),
+                note=str(record.get("note", "")),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ConfigError(f"{path}:{number}: not a gold line ({type(exc).__name__}: {exc})") from None
+        if item.corpus not in CORPORA:
+            raise ConfigError(f"{path}:{number}: corpus {item.corpus!r} is not one of {CORPORA}")
+        if item.split not in SPLITS:
+            raise ConfigError(f"{path}:{number}: split {item.split!r} is not one of {SPLITS}")
+        if not 0 <= item.start < item.end:
+            raise ConfigError(f"{path}:{number}: offsets {item.start}..{item.end} are not a span")
+        key = (item.corpus, item.doc, item.start, item.end)
+        if key in seen:
+            raise ConfigError(f"{path}:{number}: the same sentence is labelled twice")
+        seen.add(key)
+        items.append(item)
+    return tuple(items)
+
+
+class SharedTexts:
+    """The texts of shared documents by (corpus, doc), read lazily from the shared folder."""
+
+    def __init__(self, shared_dir: Path) -> None:
+        self.shared_dir = shared_dir
+        self._ungdc: Mapping[str, str] | None = None
+
+    def ungdc(self, wanted: Iterable[str] | None = None) -> Mapping[str, str]:
+        """General Debate speeches by ``ISO3_session`` (only ``wanted`` ones when given)."""
+        if self._ungdc is not None and wanted is None:
+            return self._ungdc
+        keep = None if wanted is None else set(wanted)
+        texts: dict[str, str] = {}
+        path = self.shared_dir / _UNGDC_FILE
+        if not path.is_file():
+            raise ConfigError(f"General Debate speeches not found at {path}")
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            for raw in lines:
+                record = json.loads(raw)
+                key = f"{record['iso3']}_{record['session']}"
+                if keep is None or key in keep:
+                    texts[key] = record["text"]
+        if keep is None:
+            self._ungdc = MappingProxyType(texts)
+        return texts
+
+    def text(self, corpus: str, doc: str) -> str:
+        if corpus == "ungdc":
+            texts = self._ungdc if self._ungdc is not None else self.ungdc([doc])
+            if doc not in texts:
+                raise ConfigError(f"no General Debate speech {doc!r} (expected ISO3_session)")
+            return texts[doc]
+        folder = {"wg": _WG_DIR, "seeds": _SEEDS_DIR}.get(corpus)
+        if folder is None:
+            raise ConfigError(f"corpus {corpus!r} is not one of {CORPORA}")
+        path = self.shared_dir / folder / doc
+        if not path.is_file():
+            raise ConfigError(f"{corpus} document not found at {path}")
+        return path.read_text(encoding="utf-8")
+
+    def resolve(self, items: Iterable[GoldItem]) -> dict[tuple[str, str], str]:
+        """Texts of the documents the gold items point at, each item's SHA-1 checked."""
+        items = tuple(items)
+        ungdc_docs = {i.doc for i in items if i.corpus == "ungdc"}
+        texts: dict[tuple[str, str], str] = {}
+        if ungdc_docs:
+            for doc, text in self.ungdc(ungdc_docs).items():
+                texts[("ungdc", doc)] = text
+        for item in items:
+            key = (item.corpus, item.doc)
+            if key not in texts:
+                texts[key] = self.text(item.corpus, item.doc)
+            found = sha1_prefix(texts[key][item.start : item.end])
+            if found != item.sha1:
+                raise ConfigError(
+                    f"gold line {item.line}: {item.corpus}/{item.doc} {item.start}..{item.end} has SHA-1 "
+                    f"{found}, the gold expects {item.sha1}: the shared data has changed"
+                )
+        return texts
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Offsets of the sentences of ``text[start:end]``, trimmed of spaces.
+
+    A line break ends a sentence, except in hard-wrapped text (most lines short and unpunctuated at
+    their end, as in some General Debate transcripts), where only a blank line does.
+    """
+    end = len(text) if end is None else end
+    breaks = _BLANK_LINE if _hard_wrapped(text[start:end]) else _LINE_BREAK
+    block_start = start
+    for block in [*breaks.finditer(text, start, end), None]:
+        block_end = end if block is None else block.start()
+        piece_start = block_start
+        for boundary in _SENTENCE_END.finditer(text, block_start, block_end):
+            if _ABBREVIATION.search(text, piece_start, boundary.start()):
+                continue
+            yield from _trimmed(text, piece_start, boundary.start())
+            piece_start = boundary.end()
+        yield from _trimmed(text, piece_start, block_end)
+        if block is not None:
+            block_start = block.end()
+
+
+def _hard_wrapped(text: str) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 10:
+        return False
+    wrapped = sum(20 <= len(line) <= 90 and line.rstrip()[-1] not in ".!?:;" for line in lines)
+    return wrapped > len(lines) / 2
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start > 1:
+        yield start, end
+
+
+def candidate_sentences(
+    shared_dir: Path, pattern: str, corpus: str, docs: Iterable[str] | None = None
+) -> Iterator[Candidate]:
+    """Sentences of ``corpus`` matching ``pattern`` (a case-insensitive regex), for a person to label."""
+    found = re.compile(pattern, re.IGNORECASE)
+    shared = SharedTexts(shared_dir)
+    if corpus == "ungdc":
+        texts: Mapping[str, str] = shared.ungdc(docs)
+    else:
+        folder = shared_dir / {"wg": _WG_DIR, "seeds": _SEEDS_DIR}[corpus]
+        names = sorted(p.name for p in folder.glob("*.txt")) if docs is None else list(docs)
+        texts = {name: shared.text(corpus, name) for name in names}
+    for doc, text in texts.items():
+        for start, end in sentence_spans(text):
+            if found.search(text, start, end):
+                sentence = text[start:end]
+                yield Candidate(corpus, doc, start, end, sha1_prefix(sentence), sentence)
+
+
+def evaluate_positions(
+    shared_dir: Path, gold_path: Path | None = None, classifier: PositionClassifier | None = None
+) -> PositionsReport:
+    """Micro precision, recall and F1 of the classifier on the gold, on all of it and on the holdout."""
+    items = load_gold(gold_path)
+    if not items:
+        raise ConfigError(f"the gold at {gold_path or default_gold_path()} has no lines")
+    classifier = PositionClassifier() if classifier is None else classifier
+    known = set(classifier.taxonomy.ids)
+    for item in items:
+        unknown = set(item.positions) - known
+        if unknown:
+            raise ConfigError(f"gold line {item.line} names unknown positions {sorted(unknown)}")
+    texts = SharedTexts(shared_dir).resolve(items)
+    predictions: list[tuple[GoldItem, tuple[str, ...]]] = []
+    for item in items:
+        found = classifier.classify(texts[(item.corpus, item.doc)], item.start, item.end)
+        predictions.append((item, tuple(dict.fromkeys(p.id for p in found))))
+    ids = classifier.taxonomy.ids
+    mistakes = tuple(Mistake(i, p) for i, p in predictions if set(p) != set(i.positions))
+    return PositionsReport(
+        all=_scores(predictions, ids),
+        holdout=_scores([(i, p) for i, p in predictions if i.split == "holdout"], ids),
+        tune=_scores([(i, p) for i, p in predictions if i.split == "tune"], ids),
+        mistakes=mistakes,
+    )
+
+
+def _scores(predictions: list[tuple[GoldItem, tuple[str, ...]]], ids: tuple[str, ...]) -> Scores:
+    rows = []
+    for position in ids:
+        gold = sum(position in item.positions for item, _ in predictions)
+        predicted = sum(position in found for _, found in predictions)
+        correct = sum(position in item.positions and position in found for item, found in predictions)
+        rows.append(PositionScore(position, gold, predicted, correct))
+    micro = PositionScore(
+        "micro",
+        gold=sum(r.gold for r in rows),
+        predicted=sum(r.predicted for r in rows),
+        correct=sum(r.correct for r in rows),
+    )
+    exact = sum(set(item.positions) == set(found) for item, found in predictions)
+    return Scores(len(predictions), micro, tuple(rows), exact)
