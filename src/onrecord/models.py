@@ -33,9 +33,9 @@ class MediaType(StrEnum):
 class RawDocument:
     """A document exactly as received, before any decoding.
 
-    ``source`` is the path or URL as given to ingest (for a row of a table, ``path#row=N`` unless the row
-    carries a URL); ``data`` the bytes as received; ``fields`` the metadata a table row or a WARC header
-    carried (``url``, ``title``, ``date``, ``text`` for records).
+    ``source`` is the path or URL as given to ingest (for a row of a table, ``path#row=N``, N from 1,
+    the row's URL going to ``fields["url"]``); ``data`` the bytes as received; ``fields`` the metadata a
+    table row or a WARC header carried (``url``, ``title``, ``date``, ``text`` for records).
     """
 
     source: str

@@ -70,7 +70,7 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
     quotes = find_quotes(text)
     candidates: list[Candidate] = []
     people: list[tuple[int, str]] = []
-    sentences: list[tuple[int, int, int, bool]] = []
+    sentences: list[tuple[int, int, int, bool, bool]] = []
     honorifics = speaker_lexicon().honorifics
     for index, paragraph in enumerate(parsed):
         end = paragraph.start + len(paragraph.doc.text)
@@ -91,10 +91,12 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
             if tokens:
                 s_start = paragraph.start + tokens[0].idx
                 s_end = paragraph.start + tokens[-1].idx + len(tokens[-1].text)
-                sentences.append((index, s_start, s_end, _present(sentence)))
+                sentences.append((index, s_start, s_end, _present(sentence), _about_someone(sentence)))
     resolver = Resolver(people)
     resolved: list[tuple[Candidate, Cluster]] = []
-    for candidate in sorted(candidates, key=lambda c: min(c.start, c.mention.start if c.mention else c.start)):
+    for candidate in sorted(
+        candidates, key=lambda c: min(c.start, c.mention.start if c.mention else c.start)
+    ):
         if candidate.mention is None:
             continue
         cluster = resolver.resolve(candidate.mention, candidate.paragraph)
@@ -102,9 +104,13 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
             resolved.append((candidate, cluster))
     clusters = [c for c in resolver.clusters if c.speaks]
     pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
-    taken = [(c.start, c.end) for c, _ in resolved] + [(c.mention.start, c.mention.end) for c, _ in resolved if c.mention]
+    taken = [(c.start, c.end) for c, _ in resolved] + [
+        (c.mention.start, c.mention.end) for c, _ in resolved if c.mention
+    ]
     taken += [(c.cue[0], c.cue[1]) for c, _ in resolved if c.cue]
-    extra = quoted_continuations(text, [(p.start, p.start + len(p.doc.text)) for p in parsed], quotes, pieces, taken)
+    extra = quoted_continuations(
+        text, [(p.start, p.start + len(p.doc.text)) for p in parsed], quotes, pieces, taken
+    )
     extra += plain_continuations(sentences, [*pieces, *extra], taken)
     speakers = _speakers(clusters, resolved, text)
     statements = [
@@ -118,7 +124,8 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
         for c, k in resolved
     ]
     statements += [
-        Statement(Span.of(text, p.start, p.end), speakers[p.speaker], p.kind, continuation=True) for p in extra
+        Statement(Span.of(text, p.start, p.end), speakers[p.speaker], p.kind, continuation=True)
+        for p in extra
     ]
     return tuple(sorted(statements, key=lambda s: s.content.start))
 
@@ -131,6 +138,18 @@ def _present(sentence: Any) -> bool:
     return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP", "MD"} for c in root.children)
 
 
+def _about_someone(sentence: Any) -> bool:
+    """Whether a sentence's subject is a person: a personal pronoun or a person's name."""
+    subject = next((c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return False
+    return (
+        subject.pos_ == "PRON"
+        and subject.lower_ not in {"it", "this", "that"}
+        or subject.ent_type_ == "PERSON"
+    )
+
+
 def _piece(text: str, candidate: Candidate, speaker: int, parsed: list[ParsedParagraph]) -> Piece:
     paragraph_start = parsed[candidate.paragraph].start
     first = min(candidate.start, candidate.mention.start if candidate.mention else candidate.start)
@@ -141,8 +160,13 @@ def _piece(text: str, candidate: Candidate, speaker: int, parsed: list[ParsedPar
         and first == paragraph_start
     )
     return Piece(
-        candidate.start, candidate.end, candidate.paragraph, speaker, candidate.kind,
-        candidate.cue[0] if candidate.cue else None, opens_paragraph=opens,
+        candidate.start,
+        candidate.end,
+        candidate.paragraph,
+        speaker,
+        candidate.kind,
+        candidate.cue[0] if candidate.cue else None,
+        opens_paragraph=opens,
     )
 
 

@@ -92,10 +92,14 @@ def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
 
 def _adjacent_quote(text: str, quotes: list[Quote], clause_start: int, clause_end: int) -> Quote | None:
     """A quotation written right before ("...," he said) or right after (he said: "...") a clause."""
-    before = [q for q in quotes if q.outer_end <= clause_start and _JOINER.match(text[q.outer_end : clause_start])]
+    before = [
+        q for q in quotes if q.outer_end <= clause_start and _JOINER.match(text[q.outer_end : clause_start])
+    ]
     if before:
         return before[-1]
-    after = [q for q in quotes if q.outer_start >= clause_end and _JOINER.match(text[clause_end : q.outer_start])]
+    after = [
+        q for q in quotes if q.outer_start >= clause_end and _JOINER.match(text[clause_end : q.outer_start])
+    ]
     return after[0] if after else None
 
 
@@ -174,7 +178,11 @@ class ParagraphReader:
         clause_start = min(subject[0], cue.start)
         clause_end = max(subject[1], cue.end)
         if not cue.takes_object:
-            comps = [c for c in head.children if c.dep_ in {"ccomp", "parataxis"} and not subject[0] <= c.i < subject[1]]
+            comps = [
+                c
+                for c in head.children
+                if c.dep_ in {"ccomp", "parataxis"} and not subject[0] <= c.i < subject[1]
+            ]
             if comps:
                 comp = comps[0] if comps[0].dep_ == "ccomp" else comps[-1]
                 comps = [c for c in comps if c.dep_ == comp.dep_ and (c.i < head.i) == (comp.i < head.i)]
@@ -202,10 +210,12 @@ class ParagraphReader:
                 return self.classify(start, end)
             if cue.takes_object:
                 return None
-        if head.dep_ in {"parataxis", "advcl", "conj", "ccomp"} and head.head.i < clause_start:
-            # "The economy is weak, he said": the parser hung the cue off the clause it reports
-            if head.right_edge.i + 1 >= sentence.end - 1:
-                return self.classify(sentence.start, clause_start)
+        if (
+            head.dep_ in {"parataxis", "advcl", "conj", "ccomp"}
+            and head.head.i < clause_start
+            and head.right_edge.i + 1 >= sentence.end - 1
+        ):  # "The economy is weak, he said": the parser hung the cue off the clause it reports
+            return self.classify(sentence.start, clause_start)
         return None
 
     def _according_to(
@@ -215,7 +225,11 @@ class ParagraphReader:
         to = doc[cue.end - 1]
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if source is None:
-            source = doc[cue.end] if cue.end < sentence.end and doc[cue.end].pos_ in {"PROPN", "NOUN", "PRON"} else None
+            source = (
+                doc[cue.end]
+                if cue.end < sentence.end and doc[cue.end].pos_ in {"PROPN", "NOUN", "PRON"}
+                else None
+            )
         if source is None:
             return None
         mention = analyse(source, sentence_text)

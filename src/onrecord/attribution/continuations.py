@@ -10,7 +10,8 @@ quotes is mostly in the past ("The agency had released 7,000 pages.").
 * A plain sentence between two statements of the same speaker in one paragraph carries on that
   speaker ("According to Ann, X. The situation is saddening. Y, Ann said.").
 * A plain sentence after a statement whose source and cue open its paragraph ("Ann said X. There is
-  always room for improvement.") carries on that speaker when nobody else speaks in the paragraph.
+  always room for improvement.") carries on that speaker when nobody else speaks in the paragraph and
+  the sentence is not about a person ("He lives in Lowfen." is the reporter's narrative).
 """
 
 from __future__ import annotations
@@ -45,7 +46,11 @@ def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def quoted_continuations(
-    text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote], pieces: list[Piece], taken: list[tuple[int, int]]
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    quotes: list[Quote],
+    pieces: list[Piece],
+    taken: list[tuple[int, int]],
 ) -> list[Piece]:
     """Continuation pieces for the quotations no cue claims."""
     added: list[Piece] = []
@@ -77,18 +82,20 @@ def quoted_continuations(
                 speaker = previous[-1].speaker
         if speaker is None:
             continue
-        added.append(Piece(quote.start, quote.end, paragraph, speaker, StatementKind.DIRECT, None, continuation=True))
+        added.append(
+            Piece(quote.start, quote.end, paragraph, speaker, StatementKind.DIRECT, None, continuation=True)
+        )
         taken.append((quote.outer_start, quote.outer_end))
     return added
 
 
 def plain_continuations(
-    sentences: list[tuple[int, int, int, bool]], pieces: list[Piece], taken: list[tuple[int, int]]
+    sentences: list[tuple[int, int, int, bool, bool]], pieces: list[Piece], taken: list[tuple[int, int]]
 ) -> list[Piece]:
     """Continuation pieces for uncued sentences inside one speaker's run of statements."""
     added: list[Piece] = []
     ordered = sorted(pieces, key=lambda p: p.start)
-    for paragraph, start, end, present in sentences:
+    for paragraph, start, end, present, about_someone in sentences:
         if not present or not _free(start, end, taken):
             continue
         same = [p for p in ordered if p.paragraph == paragraph]
@@ -98,8 +105,15 @@ def plain_continuations(
             continue
         speaker = before[-1].speaker
         sandwiched = bool(after) and after[0].speaker == speaker
-        trailing = not after and before[0].opens_paragraph and all(p.speaker == speaker for p in same)
+        trailing = (
+            not after
+            and not about_someone
+            and before[0].opens_paragraph
+            and all(p.speaker == speaker for p in same)
+        )
         if sandwiched or trailing:
-            added.append(Piece(start, end, paragraph, speaker, StatementKind.INDIRECT, None, continuation=True))
+            added.append(
+                Piece(start, end, paragraph, speaker, StatementKind.INDIRECT, None, continuation=True)
+            )
             taken.append((start, end))
     return added

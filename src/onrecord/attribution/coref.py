@@ -74,24 +74,24 @@ class Resolver:
             if cluster is None:
                 cluster = Cluster(name, SpeakerKind.PERSON, names=[name])
                 self.clusters.append(cluster)
-            elif len(name.split()) > len(cluster.name.split()) and set(cluster.name.split()) <= set(name.split()):
+            elif len(name.split()) > len(cluster.name.split()) and set(cluster.name.split()) <= set(
+                name.split()
+            ):
                 cluster.name = name
                 cluster.names.append(name)
             cluster.last_seen = max(cluster.last_seen, offset)
 
     def _person(self, name: str) -> Cluster | None:
+        """The person cluster a name belongs to: one's words among the other's ("Wang" / "Wang Yi")."""
         words = set(name.split())
         best: Cluster | None = None
         for cluster in self.clusters:
             if cluster.kind is not SpeakerKind.PERSON:
                 continue
             mine = cluster.words
-            if words <= mine or (mine and mine <= words and len(cluster.name.split()) == 1) or (
-                cluster.name.split()[-1] in words and len(words) > 1 and len(cluster.name.split()) > 1
-                and cluster.name.split()[-1] == name.split()[-1] and cluster.name.split()[0] == name.split()[0]
-            ):
-                if best is None or cluster.last_seen > best.last_seen:
-                    best = cluster
+            known_surname = len(cluster.name.split()) == 1 and mine <= words
+            if (words <= mine or known_surname) and (best is None or cluster.last_seen > best.last_seen):
+                best = cluster
         return best
 
     def resolve(self, mention: Mention, paragraph: int) -> Cluster | None:
@@ -120,13 +120,16 @@ class Resolver:
     def _antecedent(self, mention: Mention, paragraph: int) -> Cluster | None:
         pronoun = mention.pronoun or ""
         if pronoun in _PERSONAL:
+
             def fits(c: Cluster) -> bool:
                 return c.kind is SpeakerKind.PERSON and (c.gender is None or c.gender == mention.gender)
         else:
+
             def fits(c: Cluster) -> bool:
                 if pronoun in {"they", "them"}:
                     return c.kind in {SpeakerKind.GROUP, SpeakerKind.ORGANIZATION, SpeakerKind.STATE}
                 return c.kind in {SpeakerKind.ORGANIZATION, SpeakerKind.STATE}
+
         last = self.last_speaker
         if last is not None and fits(last) and last.last_paragraph >= paragraph - 1:
             return last

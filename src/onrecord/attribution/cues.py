@@ -45,7 +45,11 @@ def find_cues(sentence: Any) -> list[Cue]:
             continue  # "the stated goal", "a so-called expert"
         particles = lex.particles.get(lemma, frozenset())
         particle = next(
-            (c for c in token.children if c.dep_ in {"prt", "prep"} and c.lower_ in particles and c.i > token.i),
+            (
+                c
+                for c in token.children
+                if c.dep_ in {"prt", "prep"} and c.lower_ in particles and c.i > token.i
+            ),
             None,
         )
         if lemma in lex.needs_particle and particle is None:

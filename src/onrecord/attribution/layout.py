@@ -24,7 +24,7 @@ def _name_head(doc: Any, start: int, end: int) -> Any | None:
     if not tokens or len(tokens) > _MAX_SOURCE_WORDS:
         return None
     last = tokens[-1]
-    if last.pos_ != "PROPN" and not last.text.isupper() or not last.text[:1].isupper():
+    if (last.pos_ != "PROPN" and not last.text.isupper()) or not last.text[:1].isupper():
         return None
     if any(t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBN"} for t in tokens):
         return None
@@ -62,7 +62,9 @@ def layout_statements(reader: ParagraphReader, headline: bool) -> list[Candidate
     return []
 
 
-def _make(reader: ParagraphReader, head: Any, content: tuple[int, int], cue: tuple[int, int]) -> Candidate | None:
+def _make(
+    reader: ParagraphReader, head: Any, content: tuple[int, int], cue: tuple[int, int]
+) -> Candidate | None:
     mention = analyse(head)
     if mention is None or mention.pronoun is not None:
         return None

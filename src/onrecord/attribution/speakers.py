@@ -16,9 +16,13 @@ from onrecord.models import SpeakerKind
 
 Token = Any
 
-_NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "punct", "npadvmod"})
+_NP_DEPS = frozenset(
+    {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "punct", "npadvmod"}
+)
 _BEHALF = re.compile(r"\bon behalf of\s+((?:the\s+)?[A-Z][^,.;:()]*)")
-_AFFILIATION = re.compile(r"\b(?:of|at|for|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.-]*))*)")
+_AFFILIATION = re.compile(
+    r"\b(?:of|at|for|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.-]*))*)"
+)
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -49,7 +53,7 @@ def _strip_det(text: str) -> str:
 
 
 def _clean_name(text: str) -> str:
-    text = re.sub(r"(?:'s|’s|')$", "", text.strip(" ,;:\"“”")).strip()
+    text = re.sub(r"(?:'s|’s|')$", "", text.strip(' ,;:"“”')).strip()
     return _strip_det(text)
 
 
@@ -102,6 +106,24 @@ def _roles(head: Token) -> tuple[str, ...]:
     return tuple(roles)
 
 
+def _split_roles(roles: list[str]) -> list[str]:
+    """Roles joined by "and" that the parser left as one ("a member of X and Trade Minister")."""
+    titles = lexicon.speakers().title_nouns
+    out: list[str] = []
+    for role in roles:
+        pieces = role.split(" and ")
+        current = pieces[0]
+        for piece in pieces[1:]:
+            words = piece.split()
+            if words and words[0][:1].isupper() and words[-1].lower() in titles:
+                out.append(current)
+                current = _strip_det(piece)
+            else:
+                current = f"{current} and {piece}"
+        out.append(current)
+    return out
+
+
 def _pre_title(tokens: list[Token], name_start: int) -> str | None:
     """A title written before the name ("China's top diplomat", "Republican nominee")."""
     lex = lexicon.speakers()
@@ -117,16 +139,24 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     lex = lexicon.speakers()
     doc = head.doc
     lower = head.lower_
-    if lower in lex.pronouns and head.pos_ == "PRON" or (lower == "he" and not _is_surname_he(head)):
+    surname_he = _is_surname_he(head)
+    if not surname_he and ((lower in lex.pronouns and head.pos_ == "PRON") or lower == "he"):
         gender = lex.pronouns.get(lower)
         kind = SpeakerKind.PERSON if gender in {"male", "female"} else SpeakerKind.UNKNOWN
         return Mention(
-            head.idx, head.idx + len(head.text), head.text, lower, kind, pronoun=lower,
+            head.idx,
+            head.idx + len(head.text),
+            head.text,
+            lower,
+            kind,
+            pronoun=lower,
             gender=gender if gender in {"male", "female"} else None,
         )
-    if lower in lex.non_speakers or head.pos_ in {"PRON", "NUM", "SCONJ", "DET"} and head.text != "He":
+    if lower in lex.non_speakers or (head.pos_ in {"PRON", "NUM", "SCONJ", "DET"} and head.text != "He"):
         return None
-    named = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
+    named = next(
+        (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None
+    )
     if head.pos_ == "NOUN" and named is not None:  # "the spokesman, Ann Example," / "top diplomat Wang Yi"
         inner = analyse(named, sentence_text)
         if inner is not None:
@@ -135,7 +165,10 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
             title = _strip_det(doc[title_tokens[0].i : head.i + 1].text) if title_tokens else head.text
             first = doc[start]
             return replace(
-                inner, start=first.idx, text=doc.text[first.idx : inner.end], roles=(title, *inner.roles),
+                inner,
+                start=first.idx,
+                text=doc.text[first.idx : inner.end],
+                roles=(title, *inner.roles),
                 country=inner.country or lexicon.countries().find(title),
             )
     start, end = _np_range(head)
@@ -145,12 +178,14 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     span_start, span_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc.text[span_start:span_end]
     country_lex = lexicon.countries()
-    person = next(
-        (e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None
-    )
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
     honorific = next((t.text for t in tokens if t.text in lex.honorifics), None)
     gender = (
-        "female" if honorific in lex.female_honorifics else "male" if honorific in lex.male_honorifics else None
+        "female"
+        if honorific in lex.female_honorifics
+        else "male"
+        if honorific in lex.male_honorifics
+        else None
     )
     roles = list(_roles(head))
     name_tokens: list[Token]
@@ -158,7 +193,7 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         name_tokens = [t for t in person if t.i >= start and t.text not in lex.honorifics]
         if not name_tokens:
             name_tokens = [head]
-    elif head.pos_ == "PROPN" or head.text == "He":
+    elif head.pos_ == "PROPN" or surname_he:
         name_tokens = []
         for t in reversed(tokens):
             if (t.pos_ == "PROPN" or t.text == "He") and t.text not in lex.honorifics and t.dep_ != "poss":
@@ -171,7 +206,9 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         if head.i + 1 < len(doc):  # "a spokesman for the campaign": keep the prepositional tail
             for child in head.rights:
                 if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "with"}:
-                    name_tokens = list(doc[name_tokens[0].i if name_tokens else head.i : child.right_edge.i + 1])
+                    name_tokens = list(
+                        doc[name_tokens[0].i if name_tokens else head.i : child.right_edge.i + 1]
+                    )
                     break
     name = _clean_name(doc[name_tokens[0].i : name_tokens[-1].i + 1].text) if name_tokens else ""
     if not name:
@@ -179,7 +216,10 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     title = _pre_title(tokens, name_tokens[0].i)
     if title and person is not None:
         roles.insert(0, title)
-    kind = _kind(head, name, person is not None or honorific is not None, roles)
+    roles = _split_roles(roles)
+    titled = any(r.split(" of ")[0].split(" at ")[0].split()[-1].lower() in lex.title_nouns for r in roles)
+    personal = person is not None or honorific is not None or surname_he or (head.pos_ == "PROPN" and titled)
+    kind = _kind(head, name, personal, roles)
     if kind is SpeakerKind.PERSON and title is None and person is None and head.pos_ != "PROPN":
         roles.insert(0, name)  # "the spokesman said": the role is all we know
     affiliation = next((m.group(1).strip() for r in roles for m in [_AFFILIATION.search(r)] if m), None)

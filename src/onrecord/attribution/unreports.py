@@ -21,7 +21,9 @@ from onrecord.models import Span, Speaker, SpeakerKind, Statement, StatementKind
 
 _NUMBERED = re.compile(r"(?m)^[ \t]*(\d{1,3})\.[ \t]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?=[A-Z(“\"])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bH\.E|\bMr|\bMrs|\bMs|\bDr|\bNo|\bNos|\be\.g|\bi\.e|\bpara|\bparas|\bArt|\bSt|\bvs|\bv)\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\bH\.E|\bMr|\bMrs|\bMs|\bDr|\bNo|\bNos|\be\.g|\bi\.e|\bpara|\bparas|\bArt|\bSt|\bvs|\bv)\.$"
+)
 _UNDER_REVIEW = re.compile(r"[Tt]he review of (?:the )?([A-Z][^\n]*?) was held")
 _SPACE = re.compile(r"\s+")
 
@@ -52,7 +54,9 @@ def rules() -> Rules:
         end=re.compile(r"\n\s*(?:II\.?\s+)?" + re.escape(data["end_heading"]).replace(r"\ ", r"\s+"), re.I),
         opening=re.compile(rf"(?:The\s+)?(?P<name>{name})\s*,?\s+(?P<verb>(?:{verbs}))\b"),
         delegation=re.compile(
-            r"(?P<name>" + "|".join(re.escape(d) for d in data["delegation_openings"]) + r")\b[^.]{0,80}?\s+(?P<verb>[a-z]+ed)\b"
+            r"(?P<name>"
+            + "|".join(re.escape(d) for d in data["delegation_openings"])
+            + r")\b[^.]{0,80}?\s+(?P<verb>[a-z]+ed)\b"
         ),
         not_states=frozenset(data["not_states"]),
     )
@@ -123,7 +127,9 @@ def attribute_report(text: str) -> tuple[Statement, ...]:
     return tuple(statements)
 
 
-def _paragraph(text: str, start: int, end: int, reviewed: Speaker | None, presentation: bool) -> list[Statement]:
+def _paragraph(
+    text: str, start: int, end: int, reviewed: Speaker | None, presentation: bool
+) -> list[Statement]:
     r = rules()
     number = _NUMBERED.match(text, start)
     body = number.end() if number else start
@@ -145,7 +151,9 @@ def _paragraph(text: str, start: int, end: int, reviewed: Speaker | None, presen
         elif speaker is not None or (presentation and reviewed is not None):
             speaker = speaker or reviewed
             assert speaker is not None
-            made.append(Statement(Span.of(text, s_start, s_end), speaker, StatementKind.INDIRECT, continuation=True))
+            made.append(
+                Statement(Span.of(text, s_start, s_end), speaker, StatementKind.INDIRECT, continuation=True)
+            )
     return made
 
 
@@ -154,7 +162,9 @@ def _delegate(opening: str, reviewed: Speaker) -> Speaker:
     title = re.sub(r"^The\s+", "", opening)
     if title.lower() in {"delegation", "state under review"}:
         return reviewed
-    return Speaker(title, SpeakerKind.PERSON, roles=(title,), country=reviewed.country, on_behalf_of=reviewed.name)
+    return Speaker(
+        title, SpeakerKind.PERSON, roles=(title,), country=reviewed.country, on_behalf_of=reviewed.name
+    )
 
 
 def _same(name: str, speaker: Speaker) -> bool:

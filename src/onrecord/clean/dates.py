@@ -32,9 +32,9 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     months = "|".join(sorted(rulebook().dates.months, key=len, reverse=True))
     name = rf"(?P<n>{months})\.?"
     forms = (
-        (rf"(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})", "ymd"),
-        (rf"(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})", "ymd"),
-        (rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})", "dmy"),
+        (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", "ymd"),
+        (r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})", "ymd"),
+        (r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})", "dmy"),
         (rf"(?:{_WEEKDAY})?{name}\s*(?P<d>\d{{1,2}}){_ORDINAL},?\s*(?P<y>\d{{4}})", "ndy"),
         (rf"(?:{_WEEKDAY})?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{name},?\s+(?P<y>\d{{4}})", "dny"),
     )
@@ -79,10 +79,7 @@ def _date_of(match: re.Match[str], words: DateWords) -> dt.date | None:
     try:
         year = int(groups["y"])
         day = int(groups["d"])
-        if groups.get("n"):
-            month = words.months[groups["n"].lower()]
-        else:
-            month = int(groups["m"])
+        month = words.months[groups["n"].lower()] if groups.get("n") else int(groups["m"])
         date = dt.date(year, month, day)
     except (KeyError, ValueError):
         return None

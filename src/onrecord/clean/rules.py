@@ -67,6 +67,7 @@ class Shapes:
     headline_max_words: int
     headline_sentence_ends: tuple[str, ...]
     person_max_words: int
+    name_particles: frozenset[str]  # lower-case words a name may hold uncapitalised ("van", "bin", "and")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +87,38 @@ class DateWords:
 
 
 @dataclass(frozen=True, slots=True)
+class UnProfile:
+    """How a UN document is recognised and read (see ``[un_document]`` in the data file)."""
+
+    head_chars: int
+    all_of: tuple[re.Pattern[str], ...]
+    any_of: tuple[re.Pattern[str], ...]
+    symbol: re.Pattern[str]
+    title_line: re.Pattern[str]
+    toc_leader: re.Pattern[str]
+    first_paragraph: re.Pattern[str]
+    outlet: str
+    date_window: int
+    state_max_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Languages:
+    min_letters: int
+    families: tuple[frozenset[str], ...]
+
+    def same_family(self, a: str, b: str) -> bool:
+        return a == b or any(a in family and b in family for family in self.families)
+
+
+@dataclass(frozen=True, slots=True)
 class RuleBook:
     rules: tuple[Rule, ...]
     shapes: Shapes
     outlets: Outlets
     dates: DateWords
+    un_document: UnProfile
+    languages: Languages
 
     def for_profile(self, profile: Profile) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if profile in rule.profiles)
@@ -116,6 +144,7 @@ def parse_rulebook(text: str) -> RuleBook:
             headline_max_words=int(shapes_data["headline_max_words"]),
             headline_sentence_ends=tuple(shapes_data["headline_sentence_ends"]),
             person_max_words=int(shapes_data["person_max_words"]),
+            name_particles=frozenset(shapes_data["name_particles"]),
         )
         outlet_data = data["outlets"]
         outlets = Outlets(
@@ -131,9 +160,32 @@ def parse_rulebook(text: str) -> RuleBook:
             earliest_year=int(date_data["earliest_year"]),
             latest_year=int(date_data["latest_year"]),
         )
+        un = _un_profile(data["un_document"])
+        languages = Languages(
+            min_letters=int(data["languages"]["min_letters"]),
+            families=tuple(frozenset(group) for group in data["languages"]["families"]),
+        )
     except KeyError as exc:
         raise ConfigError(f"{RULES_FILE} lacks the entry {exc}") from None
-    return RuleBook(rules, shapes, outlets, dates)
+    return RuleBook(rules, shapes, outlets, dates, un, languages)
+
+
+def _un_profile(data: Mapping[str, Any]) -> UnProfile:
+    try:
+        return UnProfile(
+            head_chars=int(data["head_chars"]),
+            all_of=tuple(re.compile(p) for p in data["all_of"]),
+            any_of=tuple(re.compile(p) for p in data["any_of"]),
+            symbol=re.compile(data["symbol"]),
+            title_line=re.compile(data["title_line"]),
+            toc_leader=re.compile(data["toc_leader"]),
+            first_paragraph=re.compile(data["first_paragraph"]),
+            outlet=str(data["outlet"]),
+            date_window=int(data["date_window"]),
+            state_max_words=int(data["state_max_words"]),
+        )
+    except re.error as exc:
+        raise ConfigError(f"{RULES_FILE}: [un_document] has a malformed pattern: {exc}") from None
 
 
 def _rule(entry: Mapping[str, Any]) -> Rule:

@@ -38,7 +38,7 @@ DbOption = Annotated[
 
 
 def settings_for(db: Path | None = None, **overrides: object) -> Settings:
-    return Settings.load(db=db, **overrides)
+    return Settings.load(None, db=db, **overrides)
 
 
 def open_store(db: Path | None, *, must_exist: bool = True) -> Store:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -189,6 +190,7 @@ def export_command(
     Example: onrecord export --what documents --format jsonl --output documents.jsonl
     """
     with open_store(db) as store:
+        rows: Iterator[dict[str, object]]
         if what is What.DOCUMENTS:
             rows = (docs.document_row(d) for d in docs.iter_documents(store.conn))
         else:

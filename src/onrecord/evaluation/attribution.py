@@ -86,7 +86,10 @@ class AttributionReport:
         return (self.content, self.content_source, self.speech_content, self.speech_content_source)
 
     def __str__(self) -> str:
-        head = f"articles {self.articles}, gold attributions {self.content.gold} ({self.speech_content.gold} with speech cues)"
+        head = (
+            f"articles {self.articles}, gold attributions {self.content.gold} "
+            f"({self.speech_content.gold} with speech cues)"
+        )
         return "\n".join([head, *(str(r) for r in self.rows)])
 
 
@@ -126,6 +129,7 @@ def read_brat(text: str, ann: str) -> list[Gold]:
             events.append(dict(p.split(":", 1) for p in line.split("\t")[1].split() if ":" in p))
     found = []
     for event in events:
+
         def get(key: str, event: dict[str, str] = event) -> str:
             return spans.get(event.get(key, ""), "")
 
@@ -148,13 +152,19 @@ def polnear_gold(split_dir: Path) -> dict[str, tuple[str, list[Gold]]]:
     return out
 
 
-def score_polnear(gold: dict[str, list[Gold]], predicted: dict[str, tuple[Statement, ...]]) -> AttributionReport:
+def score_polnear(
+    gold: dict[str, list[Gold]], predicted: dict[str, tuple[Statement, ...]]
+) -> AttributionReport:
     """Score statements per article name against the gold attributions (the shared scorer's matching)."""
     counts: Counter[str] = Counter()
     for name, attributions in gold.items():
         preds = predicted.get(name, ())
         pairs = sorted(
-            ((overlap(p.content.text, g.content), i, j) for i, p in enumerate(preds) for j, g in enumerate(attributions)),
+            (
+                (overlap(p.content.text, g.content), i, j)
+                for i, p in enumerate(preds)
+                for j, g in enumerate(attributions)
+            ),
             reverse=True,
         )
         used_p: set[int] = set()
@@ -190,7 +200,9 @@ def score_polnear(gold: dict[str, list[Gold]], predicted: dict[str, tuple[Statem
     )
 
 
-def predict_polnear(split_dir: Path, attributor: Attributes, limit: int | None = None) -> dict[str, tuple[Statement, ...]]:
+def predict_polnear(
+    split_dir: Path, attributor: Attributes, limit: int | None = None
+) -> dict[str, tuple[Statement, ...]]:
     """Statements for each article of a split, its .txt text taken as the clean text."""
     names = sorted(polnear_gold(split_dir))[:limit]
     articles = [Article(text=(split_dir / "text" / f"{n}.txt").read_text(encoding="utf-8")) for n in names]
@@ -275,8 +287,12 @@ _WG_PARA = re.compile(
     rf"^\s*(\d+)\.\s+(?:The\s+)?([A-Z][\w'’().-]*(?:\s+(?:of|the|and|[A-Z][\w'’().-]*))*?)\s+(?:{_WG_VERBS})\b",
     re.M,
 )
-_WG_SKIP = frozenset({"it", "the delegation", "delegation", "they", "he", "she", "during", "in", "on", "with", "regarding"})
-_WG_STOP = frozenset({"the", "of", "and", "republic", "state", "states", "kingdom", "united", "democratic", "people", "s"})
+_WG_SKIP = frozenset(
+    {"it", "the delegation", "delegation", "they", "he", "she", "during", "in", "on", "with", "regarding"}
+)
+_WG_STOP = frozenset(
+    {"the", "of", "and", "republic", "state", "states", "kingdom", "united", "democratic", "people", "s"}
+)
 
 
 def _wg_norm(text: str) -> str:
@@ -290,7 +306,9 @@ def _wg_words(text: str) -> set[str]:
 def _wg_section(text: str) -> str:
     starts = [
         m.end()
-        for m in re.finditer(r"Interactive dialogue and responses by the State under review[ \t]*\n\s*\d+\.", text)
+        for m in re.finditer(
+            r"Interactive dialogue and responses by the State under review[ \t]*\n\s*\d+\.", text
+        )
     ]
     if not starts:
         return ""
@@ -342,7 +360,9 @@ def evaluate_wg(reports_dir: Path, attributor: Attributes) -> WgReport:
         raise ConfigError(f"no reports (*.txt) in {reports_dir}")
     texts = [p.read_text(encoding="utf-8") for p in paths]
     total = found = 0
-    for text, statements in zip(texts, attributor.attribute_many(Article(text=t) for t in texts), strict=True):
+    for text, statements in zip(
+        texts, attributor.attribute_many(Article(text=t) for t in texts), strict=True
+    ):
         t, f = score_wg(text, statements)
         total += t
         found += f

@@ -27,11 +27,15 @@ class Body:
     aliases: tuple[str, ...] = ()
     patterns: tuple[re.Pattern[str], ...] = ()
     anaphora: tuple[str, ...] = ()
+    ordinal_before: str = "session"  # what "the 78th <body>" counts: "session" or "cycle"
+    default_kind: str | None = None  # the kind of meeting where a text names none
+    not_after: re.Pattern[str] | None = None  # text just before an alias that makes it another body's
+    not_before: re.Pattern[str] | None = None  # text just after an alias that makes it another body's
 
 
 @dataclass(frozen=True, slots=True)
 class BodyMention:
-    """One place a text names a body. ``name`` is the canonical name, or the mandate of a special procedure."""
+    """One place a text names a body; ``name`` is the canonical name, or a special procedure's mandate."""
 
     body: Body
     name: str
@@ -60,8 +64,12 @@ def _lexicon() -> _Lexicon:
     for entry in data["bodies"]:
         try:
             patterns = tuple(re.compile(p) for p in entry.get("patterns", ()))
+            not_after = re.compile(entry["not_after"]) if entry.get("not_after") else None
+            not_before = re.compile(entry["not_before"]) if entry.get("not_before") else None
         except re.error as exc:
-            raise ConfigError(f"bodies.json: a pattern of {entry.get('name')!r} is not a regex: {exc}") from None
+            raise ConfigError(
+                f"bodies.json: a pattern of {entry.get('name')!r} is not a regex: {exc}"
+            ) from None
         bodies.append(
             Body(
                 name=entry["name"],
@@ -72,6 +80,10 @@ def _lexicon() -> _Lexicon:
                 aliases=tuple(entry.get("aliases", ())),
                 patterns=patterns,
                 anaphora=tuple(entry.get("anaphora", ())),
+                ordinal_before=entry.get("ordinal_before", "session"),
+                default_kind=entry.get("default_kind"),
+                not_after=not_after,
+                not_before=not_before,
             )
         )
     by_name = {b.name: b for b in bodies}
@@ -79,7 +91,9 @@ def _lexicon() -> _Lexicon:
     for body in bodies:
         for alias in (body.name, *body.aliases):
             if alias in alias_body and alias_body[alias] is not body:
-                raise ConfigError(f"bodies.json: {alias!r} names both {alias_body[alias].name!r} and {body.name!r}")
+                raise ConfigError(
+                    f"bodies.json: {alias!r} names both {alias_body[alias].name!r} and {body.name!r}"
+                )
             alias_body[alias] = body
     aliases = sorted(alias_body, key=len, reverse=True)
     alias_pattern = re.compile(_EDGE_BEFORE + "(?:" + "|".join(map(re.escape, aliases)) + ")" + _EDGE_AFTER)
@@ -105,7 +119,7 @@ def find_body(name: str) -> Body | None:
 
 
 def ancestors(name: str) -> tuple[str, ...]:
-    """The parents of a body, nearest first: UPR Working Group -> (UN Human Rights Council, UN General Assembly)."""
+    """Parents, nearest first: UPR Working Group -> UN Human Rights Council, UN General Assembly."""
     chain: list[str] = []
     body = find_body(name)
     while body is not None and body.parent is not None and body.parent not in chain:
@@ -129,6 +143,10 @@ def find_bodies(text: str, start: int = 0, end: int | None = None) -> tuple[Body
                 found.append(BodyMention(body, name, Span.of(text, span_start, span_end), session))
     for m in lex.alias_pattern.finditer(text, start, stop):
         body = lex.alias_body[m.group()]
+        if body.not_after is not None and body.not_after.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        if body.not_before is not None and body.not_before.search(text[m.end() : m.end() + 40]):
+            continue
         found.append(BodyMention(body, body.name, Span.of(text, m.start(), m.end())))
     explicit = _without_overlaps(found)
     if lex.anaphora_pattern is None:
@@ -154,3 +172,42 @@ def _without_overlaps(mentions: list[BodyMention]) -> tuple[BodyMention, ...]:
         if all(mention.span.end <= k.span.start or k.span.end <= mention.span.start for k in kept):
             kept.append(mention)
     return tuple(sorted(kept, key=lambda x: x.span.start))
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The words of a meeting's setting, from ``data/bodies.json``; every pattern is case-insensitive."""
+
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, its words), in order of precedence
+    segments: tuple[re.Pattern[str], ...]
+    remote: re.Pattern[str]
+    in_person: re.Pattern[str]
+    places: re.Pattern[str]  # "in Geneva": group "place"
+    event_words: re.Pattern[str]
+    speech_cues: re.Pattern[str]
+
+
+def _words(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])", flags)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = read_data("bodies.json")
+    try:
+        segments = tuple(re.compile(p, re.IGNORECASE) for p in data["segments"])
+    except re.error as exc:
+        raise ConfigError(f"bodies.json: a segment pattern is not a regex: {exc}") from None
+    places = sorted(data["places"], key=len, reverse=True)
+    return Vocabulary(
+        kinds=tuple((kind, _words(words)) for kind, words in data["kinds"].items()),
+        segments=segments,
+        remote=_words(data["remote"]),
+        in_person=_words(data["in_person"]),
+        places=re.compile(
+            r"\b(?:in|at|from)\s+(?P<place>" + "|".join(map(re.escape, places)) + r")\b(?![-'’])"
+        ),
+        event_words=_words(data["event_words"]),
+        speech_cues=_words(data["speech_cues"]),
+    )

@@ -63,7 +63,9 @@ _WEEKDAY = re.compile(
     + "|".join(_WEEKDAYS)
     + r")\b"
 )
-_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|is due to|are due to|scheduled|set to|to be held|plans? to)\b")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|is due to|are due to|scheduled|set to|to be held|plans? to)\b"
+)
 _RELATIVE_DAYS = {
     "the day before yesterday": -2,
     "yesterday": -1,
@@ -75,9 +77,13 @@ _RELATIVE_DAYS = {
     "this evening": 0,
     "tomorrow": 1,
 }
-_RELATIVE = re.compile(r"\b(?:" + "|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?:" + "|".join(sorted(_RELATIVE_DAYS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_AGO = re.compile(r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)
+_AGO = re.compile(
+    r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I
+)
 _STRETCH = re.compile(
     r"\b(?P<stretch>last week|earlier this week|this week|earlier this month|this month|last month)\b", re.I
 )
@@ -107,7 +113,9 @@ def weekday_date(weekday: int, published: dt.date, modifier: str = "", future: b
     modifier = " ".join(modifier.lower().split())
     back = (published.weekday() - weekday) % 7
     ahead = (weekday - published.weekday()) % 7
-    if modifier in ("next", "this coming", "coming") or (future and modifier not in ("last", "past", "this past")):
+    if modifier in ("next", "this coming", "coming") or (
+        future and modifier not in ("last", "past", "this past")
+    ):
         return published + dt.timedelta(days=ahead or 7)
     if modifier in ("last", "past", "this past"):
         return published - dt.timedelta(days=back or 7)

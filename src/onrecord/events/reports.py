@@ -9,6 +9,7 @@ session calendar completes it; where the calendar disagrees with the text, the t
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -24,12 +25,7 @@ UPR_REVIEW = "UPR review"
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY_MONTH_YEAR = rf"(\d{{1,2}})\s+({_MONTH})(?:\s+(\d{{4}}))?"
-_MONTH_NUMBER = {
-    name: i + 1
-    for i, name in enumerate(
-        "January February March April May June July August September October November December".split()
-    )
-}
+_MONTH_NUMBER = {name: i for i, name in enumerate(calendar.month_name) if name}
 
 
 def _session_held() -> re.Pattern[str]:
@@ -75,7 +71,8 @@ def find_report_event(text: str) -> Event | None:
     """The UPR review a Working Group report records, or None when ``text`` is not such a report.
 
     Every field comes with its evidence span; the location is the calendar's (the Working Group meets
-    in Geneva); ``remote`` stays unknown, as the reports do not say. ``date_published`` is the issue date printed under the document symbol, where found.
+    in Geneva); ``remote`` stays unknown, as the reports do not say. ``date_published`` is the issue
+    date printed under the document symbol, where found.
     """
     session_match = _session_held().search(text)
     review = _REVIEW.search(text)
@@ -114,7 +111,9 @@ def find_report_event(text: str) -> Event | None:
     if day is None and calendar_session is not None:
         day, source = calendar_session.start, DateSource.CALENDAR
     body = find_body(UPR_BODY)
-    location = calendar_session.location if calendar_session is not None else (body.location if body else None)
+    location = (
+        calendar_session.location if calendar_session is not None else (body.location if body else None)
+    )
     issued = _ISSUED.search(text[:1500])
     published = _date(issued.group(1), issued.group(2), int(issued.group(3))) if issued else None
     return Event(

@@ -85,8 +85,14 @@ def session_calendar() -> Calendar:
             if end < start:
                 raise ConfigError(f"sessions.json: {where} ends ({end}) before it starts ({start})")
             rows[int(row["session"])] = Session(
-                name, table["body"], int(row["session"]), start, end, table.get("location"),
-                bool(row["exact"]), str(row["source"]),
+                name,
+                table["body"],
+                int(row["session"]),
+                start,
+                end,
+                table.get("location"),
+                bool(row["exact"]),
+                str(row["source"]),
             )
         tables[name] = rows
     weekdays = [d.lower() for d in calendar.day_name]
@@ -94,9 +100,14 @@ def session_calendar() -> Calendar:
     for name, rule in data["rules"].items():
         body_calendar[rule["body"]] = name
         rules[name] = _Rule(
-            rule["body"], rule.get("location"), int(rule["year_offset"]), int(rule["month"]),
-            weekdays.index(str(rule["weekday"]).lower()), int(rule["week"]),
-            {int(k): int(v) for k, v in rule.get("week_from_session", {}).items()}, str(rule["source"]),
+            rule["body"],
+            rule.get("location"),
+            int(rule["year_offset"]),
+            int(rule["month"]),
+            weekdays.index(str(rule["weekday"]).lower()),
+            int(rule["week"]),
+            {int(k): int(v) for k, v in rule.get("week_from_session", {}).items()},
+            str(rule["source"]),
         )
     return Calendar(tables, rules, body_calendar)
 

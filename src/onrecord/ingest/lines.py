@@ -101,5 +101,9 @@ def _narrow_lines(stream: BinaryIO, codec: str) -> Iterator[tuple[bytes, str, st
 
 def _wide_lines(stream: BinaryIO, codec: str) -> Iterator[tuple[bytes, str, str | None]]:
     text = io.TextIOWrapper(stream, encoding=codec, newline="")
-    for line in text:
-        yield line.encode(codec), line, None
+    try:
+        for line in text:
+            yield line.encode(codec), line, None
+    finally:
+        if not stream.closed:
+            text.detach()  # the caller closes the stream it opened

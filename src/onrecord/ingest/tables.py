@@ -237,7 +237,7 @@ def _json_row(
         value = json.loads(line)
     except json.JSONDecodeError as exc:
         return Failure(
-            source, "read", f"malformed row ({taken.lines}): not JSON: {exc.msg} at column {exc.colno}"
+            source, "read", f"malformed row ({taken.lines}): not JSON: {exc.msg} (column {exc.colno})"
         )
     if not isinstance(value, dict):
         return Failure(

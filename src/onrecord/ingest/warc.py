@@ -9,14 +9,15 @@ the last record. Records before the damage are kept; the damage is one ``Failure
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from types import MappingProxyType
-from typing import Any, BinaryIO
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
-from onrecord.ingest.files import BROKEN, looks_like_html, open_binary, os_reason, too_large
+from onrecord.ingest.files import BROKEN, looks_like_html, open_binary, os_reason
 from onrecord.models import Failure, MediaType, RawDocument, Skipped
 
 Item = RawDocument | Failure | Skipped
@@ -34,14 +35,14 @@ class _Broken(Exception):
 class _Tracked:
     """The (decompressed) bytes of a WARC file, counted, with the last stretch kept for the end check."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: io.BufferedIOBase) -> None:
         self._stream = stream
         self.total = 0
         self.tail = b""
 
     def read(self, size: int = -1) -> bytes:
-        try:
-            data = self._stream.read(size)
+        try:  # read1: a buffered read() would drop what it decompressed before meeting the damage
+            data = self._stream.read1(size)
         except BROKEN as exc:
             raise _Broken(os_reason(exc)) from exc
         self.total += len(data)
@@ -58,7 +59,7 @@ class _Tracked:
 def read_warc(path: str, *, gzipped: bool, max_bytes: int) -> Iterator[Item]:
     """One item per ``response`` record with an HTML or text payload; other responses are ``Skipped``."""
     try:
-        stream = _Tracked(open_binary(path, gzipped))  # closed below
+        stream = _Tracked(open_binary(path, gzipped))  # type: ignore[arg-type]  # both are buffered; closed below
     except OSError as exc:
         yield Failure(path, "read", os_reason(exc))
         return
@@ -67,6 +68,11 @@ def read_warc(path: str, *, gzipped: bool, max_bytes: int) -> Iterator[Item]:
     try:
         records = ArchiveIterator(stream)
         for record in records:
+            if record.format != "warc":
+                yield Failure(
+                    path, "read", f"not a WARC file: record {done + 1} is in {record.format} format"
+                )
+                return
             item = _item(record, max_bytes)
             records.read_to_end()
             if record.raw_stream.limit > 0:
@@ -75,7 +81,7 @@ def read_warc(path: str, *, gzipped: bool, max_bytes: int) -> Iterator[Item]:
                     "read",
                     f"the WARC file breaks off inside record {done + 1} ({where}byte "
                     f"{records.get_record_offset():,}): its block declares {record.length:,} bytes, "
-                    f"{record.raw_stream.limit:,} of them are missing; the {done} before it were read",
+                    f"{record.raw_stream.limit:,} of them are missing; {done} records before it were read",
                 )
                 return
             done += 1
@@ -119,11 +125,10 @@ def _item(record: Any, max_bytes: int) -> Item | None:
     mime = content_type.split(";", 1)[0].strip().lower()
     if mime and mime not in _HTML_TYPES | _TEXT_TYPES:
         return Skipped(uri, f"a WARC response of Content-Type {mime}, not HTML or text")
-    if record.length is not None and record.length > max_bytes:
-        return Failure(uri, "read", too_large("the WARC record", record.length, max_bytes))
     body: bytes = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
-        return Failure(uri, "read", too_large("the decompressed response body", len(body), max_bytes))
+        limit = f"the limit of {max_bytes:,} bytes (setting max_document_bytes)"
+        return Failure(uri, "read", f"the response body is over {limit}; it was not read further")
     if not body:
         return Failure(uri, "read", "the WARC response has an empty body")
     if mime:

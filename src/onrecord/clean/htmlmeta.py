@@ -1,0 +1,151 @@
+"""Metadata a web page declares in its markup: the fallbacks for what the extractor misses.
+
+Read from the parsed page only (nothing is fetched): ``<html lang>``, ``<title>``, ``og:title``,
+``article:published_time`` and its kin, JSON-LD ``headline`` / ``datePublished`` / ``author``, and
+author ``<meta>`` tags.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from onrecord.clean.dates import parse_date
+
+# In the order Readability.js prefers them; keys are lower case, "dc:" and "dc." both occur.
+_TITLE_META = ("dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "title", "twitter:title", "parsely-title")
+_DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+)
+_AUTHOR_META = ("dc:creator", "dc.creator", "dcterm:creator", "dcterms.creator", "author", "parsely-author", "article:author", "sailthru.author")
+_SITE_META = ("og:site_name", "application-name")
+# What pages wrap JSON-LD in, for old browsers: CDATA sections and HTML comments (with "//" before them).
+_JSON_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class PageMarkup:
+    """What the markup of a page says about it; any field may be missing."""
+
+    lang: str | None = None
+    title_tag: str | None = None
+    meta_title: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    site_name: str | None = None
+
+
+def read_markup(tree: Any) -> PageMarkup:
+    """The declared metadata of the page ``tree`` (an ``lxml.html`` element; lxml ships no type stubs)."""
+    meta = dict(_meta_pairs(tree))
+    ld = list(_json_ld_objects(tree))
+    title_tag = tree.findtext(".//title")
+    return PageMarkup(
+        lang=_lang(tree),
+        title_tag=" ".join(title_tag.split()) if title_tag and title_tag.strip() else None,
+        meta_title=_ld_text(ld, "headline", "name") or _first(meta, _TITLE_META),
+        published=_first_date(meta, ld),
+        author=_ld_author(ld) or _first(meta, _AUTHOR_META),
+        site_name=_first(meta, _SITE_META),
+    )
+
+
+def _lang(tree: Any) -> str | None:
+    root = tree.getroottree().getroot()
+    value = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    return value.strip() or None if value else None
+
+
+def _meta_pairs(tree: Any) -> Iterator[tuple[str, str]]:
+    for element in tree.iterfind(".//meta"):
+        content = (element.get("content") or "").strip()
+        if not content:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            for key in (element.get(attribute) or "").lower().split():
+                yield key, " ".join(content.split())
+
+
+def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = meta.get(key)
+        if value and not value.startswith(("http://", "https://")):
+            return value
+    return None
+
+
+def _first_date(meta: dict[str, str], ld: list[dict[str, Any]]) -> dt.date | None:
+    for obj in ld:
+        if not _is_article(obj):
+            continue
+        value = obj.get("datePublished") or obj.get("dateCreated")
+        if isinstance(value, str) and (date := parse_date(value)):
+            return date
+    for key in _DATE_META:
+        if meta.get(key) and (date := parse_date(meta[key])):
+            return date
+    return None
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    kinds = obj.get("@type", "")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(str(kind).endswith(("Article", "Posting", "Report", "Blog", "WebPage")) for kind in kinds)
+
+
+def _json_ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
+    """The JSON-LD objects of the page, ``@graph`` members included; unreadable blocks are skipped."""
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(_JSON_WRAPPERS.sub("", script.text or ""))
+        except json.JSONDecodeError:
+            continue  # a malformed block says nothing; the other sources remain
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                yield item
+                stack.extend(v for k, v in item.items() if k == "@graph" or k == "mainEntity")
+            elif isinstance(item, list):
+                stack.extend(item)
+
+
+def _ld_text(ld: list[dict[str, Any]], *keys: str) -> str | None:
+    for obj in ld:
+        if not _is_article(obj):
+            continue
+        for key in keys:
+            value = obj.get(key)
+            if isinstance(value, str) and value.strip():
+                return " ".join(value.split())
+    return None
+
+
+def _ld_author(ld: list[dict[str, Any]]) -> str | None:
+    for obj in ld:
+        if not _is_article(obj):
+            continue
+        author = obj.get("author")
+        names: list[str] = []
+        for item in author if isinstance(author, list) else [author]:
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                names.append(item["name"].strip())
+            elif isinstance(item, str):
+                names.append(item.strip())
+        if any(names):
+            return ", ".join(n for n in names if n)
+    return None

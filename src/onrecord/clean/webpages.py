@@ -1,0 +1,129 @@
+"""Articles from raw web pages: trafilatura for the main text and metadata, markup for what it misses.
+
+trafilatura 2.x ``bare_extraction`` is given the page's characters (never a URL: nothing is fetched),
+set to favour precision and to leave comments out. Its title, sitename, author and date are used first;
+the page's own markup (``htmlmeta``), a visible "By ..." line and a dateline fill the gaps. The clean
+text is the headline, a blank line, then one paragraph per extracted block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from onrecord.clean.compose import one_line, paragraphs_of, with_headline
+from onrecord.clean.dates import parse_date
+from onrecord.clean.htmlmeta import PageMarkup, read_markup
+from onrecord.clean.language import choose_language
+from onrecord.clean.lines import classify_lines, page_metadata
+from onrecord.clean.rules import Profile
+from onrecord.errors import ExtractionError
+from onrecord.models import Article
+
+logger = logging.getLogger(__name__)
+
+_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", " \\ ", " > ")
+_HEAD_LINES = 8  # lines at the top of the extracted text searched for a byline or a dateline
+
+
+def html_article(html: str, *, url: str | None = None) -> Article:
+    """The article of the web page ``html``; raises ``ExtractionError`` when it has no main text."""
+    from trafilatura import bare_extraction  # imported on first use (heavy)
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        raise ExtractionError("the HTML could not be parsed into a page")
+    markup = read_markup(tree)
+    document = bare_extraction(
+        html,
+        with_metadata=True,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+    )
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        raise ExtractionError("no main text found in the HTML page")
+    blocks = [line for line in text.split("\n") if line.strip()]
+    site = _clean(getattr(document, "sitename", None)) or markup.site_name
+    title = _title(getattr(document, "title", None), markup, site)
+    head = page_metadata(classify_lines(blocks[:_HEAD_LINES], Profile.TEXT))
+    return Article(
+        text=with_headline(title, paragraphs_of(blocks)),
+        title=title,
+        outlet=site or head.outlet,
+        byline=markup.author or _authors(getattr(document, "author", None)) or head.byline,
+        published=_published(getattr(document, "date", None), markup) or head.published,
+        language=choose_language(markup.lang or getattr(document, "language", None), text),
+        url=url,
+    )
+
+
+def _title(extracted: str | None, markup: PageMarkup, site: str | None) -> str | None:
+    """The declared title without the site's name, else the <title> tag's, else the extractor's."""
+    if markup.meta_title:
+        return without_site_name(markup.meta_title, site)
+    if markup.title_tag:
+        return title_from_tag(markup.title_tag)
+    return one_line(" ".join(extracted.split())) if extracted and extracted.strip() else None
+
+
+def without_site_name(title: str, site: str | None) -> str:
+    """``title`` without a trailing (or leading) " - Site Name" when ``site`` is the name."""
+    title = " ".join(title.split())
+    if not site:
+        return title
+    for separator in _SEPARATORS:
+        head, sep, tail = title.rpartition(separator)
+        if sep and head and tail.casefold() == site.casefold():
+            return head
+        tail, sep, head = title.partition(separator)
+        if sep and head and tail.casefold() == site.casefold():
+            return head
+    return title
+
+
+def title_from_tag(title: str) -> str:
+    """A <title> tag's text without the site's part, as Readability.js cuts it.
+
+    The part before the last separator is kept; when that is under three words, the part after the
+    first; when what is left has four words or fewer, the whole title (a short title is often all name).
+    """
+    title = " ".join(title.split())
+    separators = [sep for sep in _SEPARATORS if sep in title]
+    if not separators:
+        return title
+    last = max(title.rfind(sep) for sep in separators)
+    candidate = title[:last].strip()
+    if len(candidate.split()) < 3:
+        first = min(title.find(sep) for sep in separators)
+        candidate = title[first:].split(" ", 2)[-1].strip()
+    if len(candidate.split()) <= 4:
+        return title
+    return candidate
+
+
+def _authors(value: str | None) -> str | None:
+    """trafilatura's "A; B; a" as "A, B" (repeats dropped, whatever their case)."""
+    if not value:
+        return None
+    names: list[str] = []
+    for part in value.split(";"):
+        name = " ".join(part.split())
+        if name and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+    return ", ".join(names) or None
+
+
+def _published(extracted: str | None, markup: PageMarkup) -> dt.date | None:
+    if markup.published is not None:
+        return markup.published
+    return parse_date(extracted) if extracted else None
+
+
+def _clean(value: str | None) -> str | None:
+    return " ".join(value.split()) or None if value else None

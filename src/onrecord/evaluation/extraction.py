@@ -1,0 +1,181 @@
+"""How well web-page metadata extraction agrees with a reviewed fixture.
+
+The fixture is a folder of pages, one sub-folder each, holding ``source.html`` and
+``expected-metadata.json`` (Readability.js's title, byline, lang and publishedTime, reviewed by its
+maintainers; mozilla/readability's test pages). Each page is cleaned with ``onrecord.clean.html_article``
+and compared field by field:
+
+* title: exact after folding whitespace, case and quotation marks; and leniently, one containing the
+  other (Readability sometimes keeps a site name that onrecord drops, or the reverse);
+* date: the same calendar date, on pages whose ``publishedTime`` is set;
+* byline: the same after folding and removing a leading "By", on pages whose byline is set;
+* language: the same primary subtag (``en-US`` is ``en``), on pages whose ``lang`` is set.
+
+A page onrecord cannot clean counts as wrong on every field the fixture sets, and its reason is kept.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from onrecord.clean.dates import parse_date
+from onrecord.clean.language import primary_subtag
+from onrecord.clean.webpages import html_article
+from onrecord.errors import OnrecordError
+
+SOURCE = "source.html"
+EXPECTED = "expected-metadata.json"
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_BY = re.compile(r"^(?:by|par|von|por|di)\s*:?\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """One page: what was expected, what onrecord found, and whether each field agrees.
+
+    A field whose expectation is not set is ``None`` in the ``*_ok`` flags (not scored).
+    """
+
+    page: str
+    expected_title: str | None
+    title: str | None
+    title_ok: bool | None
+    title_lenient_ok: bool | None
+    expected_date: str | None
+    date: str | None
+    date_ok: bool | None
+    expected_byline: str | None
+    byline: str | None
+    byline_ok: bool | None
+    expected_lang: str | None
+    lang: str | None
+    lang_ok: bool | None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Agreements out of the pages where the fixture sets the field."""
+
+    correct: int
+    total: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def __str__(self) -> str:
+        return f"{self.accuracy:.3f} ({self.correct}/{self.total})"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionReport:
+    pages: tuple[PageResult, ...]
+
+    def score(self, field: str) -> Score:
+        """The score of ``field``: "title", "title_lenient", "date", "byline" or "lang"."""
+        flags = [getattr(page, f"{field}_ok") for page in self.pages]
+        scored = [flag for flag in flags if flag is not None]
+        return Score(sum(1 for flag in scored if flag), len(scored))
+
+    @property
+    def figures(self) -> dict[str, float]:
+        """Accuracy by field, the figures the floors pin."""
+        return {field: self.score(field).accuracy for field in FIELDS}
+
+    @property
+    def failures(self) -> tuple[PageResult, ...]:
+        return tuple(page for page in self.pages if page.error is not None)
+
+    def lines(self, *, details: bool = False) -> list[str]:
+        """A plain-text summary: one line per field, then (with ``details``) each disagreement."""
+        out = [f"pages {len(self.pages)}, not cleaned {len(self.failures)}"]
+        out += [f"{field:14} {self.score(field)}" for field in FIELDS]
+        if details:
+            for page in self.pages:
+                for field, expected, found in (
+                    ("title", page.expected_title, page.title),
+                    ("date", page.expected_date, page.date),
+                    ("byline", page.expected_byline, page.byline),
+                    ("lang", page.expected_lang, page.lang),
+                ):
+                    if getattr(page, f"{field}_ok") is False:
+                        out.append(f"  {page.page}: {field} expected {expected!r}, got {found!r}")
+                if page.error:
+                    out.append(f"  {page.page}: not cleaned: {page.error}")
+        return out
+
+
+FIELDS = ("title", "title_lenient", "date", "byline", "lang")
+
+
+def evaluate_extraction(folder: Path) -> ExtractionReport:
+    """Clean every page of ``folder`` (one sub-folder per page) and compare with its expectation."""
+    pages = sorted(p for p in folder.iterdir() if (p / SOURCE).is_file() and (p / EXPECTED).is_file())
+    if not pages:
+        raise FileNotFoundError(f"no page folders with {SOURCE} and {EXPECTED} under {folder}")
+    return ExtractionReport(tuple(_evaluate_page(page) for page in pages))
+
+
+def iter_rows(report: ExtractionReport) -> Iterator[dict[str, object]]:
+    """The per-page results as flat rows, for a table or a CSV writer."""
+    for page in report.pages:
+        yield {name: getattr(page, name) for name in PageResult.__slots__}
+
+
+def _evaluate_page(folder: Path) -> PageResult:
+    expected = json.loads((folder / EXPECTED).read_text(encoding="utf-8"))
+    want_title = _str(expected.get("title"))
+    want_date = _str(expected.get("publishedTime"))
+    want_byline = _str(expected.get("byline"))
+    want_lang = _str(expected.get("lang"))
+    html = (folder / SOURCE).read_bytes().decode("utf-8", errors="replace")
+    title = date = byline = lang = error = None
+    try:
+        article = html_article(html)
+    except OnrecordError as exc:
+        error = str(exc)
+    else:
+        title, byline, lang = article.title, article.byline, article.language
+        date = article.published.isoformat() if article.published else None
+    want_day = parse_date(want_date) if want_date else None
+    return PageResult(
+        page=folder.name,
+        expected_title=want_title,
+        title=title,
+        title_ok=_fold(title) == _fold(want_title) if want_title else None,
+        title_lenient_ok=_contains_either(title, want_title) if want_title else None,
+        expected_date=want_date,
+        date=date,
+        date_ok=(date == want_day.isoformat() if want_day else False) if want_date else None,
+        expected_byline=want_byline,
+        byline=byline,
+        byline_ok=_fold_byline(byline) == _fold_byline(want_byline) if want_byline else None,
+        expected_lang=want_lang,
+        lang=lang,
+        lang_ok=primary_subtag(lang) == primary_subtag(want_lang) if want_lang else None,
+        error=error,
+    )
+
+
+def _str(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _fold(text: str | None) -> str:
+    return " ".join((text or "").translate(_QUOTES).split()).casefold()
+
+
+def _fold_byline(text: str | None) -> str:
+    return _BY.sub("", _fold(text))
+
+
+def _contains_either(found: str | None, expected: str) -> bool:
+    a, b = _fold(found), _fold(expected)
+    return bool(a) and (a in b or b in a)
+

@@ -1,0 +1,251 @@
+"""The event a news article reports: body, session, segment, kind, place, remote attendance and day.
+
+The sentences that name a body (or point back to the event: "at the session") are the evidence: the
+body most named there, the session nearest to it ("the 55th Session of the ... Council", "HRC55",
+"the Council's forty-seventh session"), the segment and kind of meeting, "in Geneva", "via video link".
+The day is the first day those sentences name, else the first day a sentence reporting speech names
+("experts said on Friday"), checked against the session calendar; failing both, the publication date
+(or the session's opening where the article appeared after the session).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from onrecord.events.bodies import BodyMention, Vocabulary, ancestors, find_bodies, vocabulary
+from onrecord.events.dates import DateMention, DateSource, find_dates
+from onrecord.events.numbers import ordinal_pattern, parse_ordinal
+from onrecord.events.reports import UPR_REVIEW, state_name
+from onrecord.events.sessions import Session, find_session
+from onrecord.models import Article, Event, Span
+
+# bodies that are rather speakers than meetings: the event's body only where no other is named
+_SPEAKER_TYPES = frozenset({"office", "special procedure"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$"
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:--|—|–|-|:|\(|/)")
+_META_LINE = re.compile(r"^\s*(?:Published|Updated?|Posted|Date|Source|By)\b", re.IGNORECASE)
+_REVIEW_STATE = re.compile(
+    r"(?:[Rr]eview\s+of\s+(?:the\s+human\s+rights\s+(?:record|situation)\s+(?:of|in)\s+)?"
+    r"(?P<state>(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z][\w'’-]+)*)"
+    r"|(?P<owner>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)['’]s\s+(?:\w+\s+){0,2}(?:Universal\s+Periodic\s+Review|UPR))"
+)
+
+
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of ``text``: split at sentence punctuation and at line breaks."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if (
+            m.group().strip() == ""
+            and "\n" not in m.group()
+            and _ABBREVIATION.search(text[max(0, m.start() - 6) : m.start()])
+        ):
+            continue
+        if text[start : m.start()].strip():
+            bounds.append(_trimmed(text, start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        bounds.append(_trimmed(text, start, len(text)))
+    return tuple(bounds)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _main_body(mentions: tuple[BodyMention, ...]) -> str | None:
+    """The body the article is about: most named, a named session counting double; a child over its parent."""
+    explicit = [m for m in mentions if not m.anaphoric]
+    if not explicit:
+        return None
+    meeting = [m for m in mentions if m.body.type not in _SPEAKER_TYPES]
+    pool = meeting or list(mentions)
+    score: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for m in pool:
+        score[m.name] = score.get(m.name, 0.0) + 1.0 + (2.0 if m.session is not None else 0.0)
+        first.setdefault(m.name, m.span.start)
+    named = set(score)
+    for name in named:
+        for parent in ancestors(name):
+            if parent in named:
+                score[name] += score[parent]
+    return max(score, key=lambda n: (score[n], -first[n]))
+
+
+def _session_near(
+    text: str, sentence: tuple[int, int], mention: BodyMention
+) -> tuple[int, bool, Span] | None:
+    """The session number nearest the body in its sentence: (number, special, evidence)."""
+    if mention.session is not None:
+        return mention.session, False, mention.span
+    before = (
+        rf"|\b(?P<before>{ordinal_pattern()})\s+"
+        rf"(?=(?:(?:UN|U\.N\.|United Nations)\s+)?(?:{re.escape(mention.span.text)}))"
+        if mention.body.ordinal_before == "session"
+        else ""
+    )
+    pattern = re.compile(
+        rf"\b(?P<ordinal>{ordinal_pattern()})\s+(?:(?P<kind>regular|special|ordinary|annual)\s+)?[Ss]ession\b"
+        + before,
+        re.IGNORECASE,
+    )
+    best: tuple[int, tuple[int, bool, Span]] | None = None
+    for m in pattern.finditer(text, *sentence):
+        number = parse_ordinal(m.group("ordinal") or m.groupdict().get("before") or "")
+        if number is None or number > 200:
+            continue
+        distance = min(abs(m.start() - mention.span.end), abs(mention.span.start - m.end()))
+        found = (number, (m.group("kind") or "").lower() == "special", Span.of(text, m.start(), m.end()))
+        if best is None or distance < best[0]:
+            best = (distance, found)
+    return best[1] if best else None
+
+
+def _first(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> re.Match[str] | None:
+    for start, end in spans:
+        m = pattern.search(text, start, end)
+        if m:
+            return m
+    return None
+
+
+def _kind(vocab: Vocabulary, text: str, spans: list[tuple[int, int]]) -> tuple[str, Span] | None:
+    for kind, pattern in vocab.kinds:
+        m = _first(pattern, text, spans)
+        if m:
+            return kind, Span.of(text, m.start(), m.end())
+    return None
+
+
+def _is_dateline(text: str, mention: DateMention) -> bool:
+    line_start = text.rfind("\n", 0, mention.span.start) + 1
+    before = text[line_start : mention.span.start]
+    if _META_LINE.match(text[line_start:]):
+        return True
+    return not re.sub(r"[A-Z ,.]+", "", before).strip() and bool(
+        _DATELINE_AFTER.match(text, mention.span.end)
+    )
+
+
+def _choose_date(
+    text: str,
+    published: dt.date | None,
+    event_spans: list[tuple[int, int]],
+    speech_spans: list[tuple[int, int]],
+    session: Session | None,
+) -> tuple[dt.date, str, Span | None] | None:
+    def candidates(spans: list[tuple[int, int]]) -> list[DateMention]:
+        found = [d for s, e in spans for d in find_dates(text, published, s, e) if not _is_dateline(text, d)]
+        if published is not None:
+            found = [d for d in found if d.date <= published + dt.timedelta(days=1)]
+        return sorted(found, key=lambda d: (d.source == DateSource.APPROXIMATE, d.span.start))
+
+    near, said = candidates(event_spans), candidates(speech_spans)
+    if session is not None:
+        fitting = [d for d in near + said if session.contains(d.date, slack_days=3)]
+        if fitting:
+            return fitting[0].date, fitting[0].source, fitting[0].span
+    elif near or said:
+        chosen = (near or said)[0]
+        return chosen.date, chosen.source, chosen.span
+    if session is not None and (published is None or not session.contains(published, slack_days=1)):
+        return session.start, DateSource.CALENDAR, None
+    if published is not None:
+        return published, DateSource.PUBLISHED, None
+    return None
+
+
+def find_event(article: Article) -> Event | None:
+    """The event ``article`` reports, or None where it names no multilateral body.
+
+    A press conference or an interview with no body named is left to the statement itself: in news at
+    large "told reporters" is too common to make an event of.
+    """
+    text = article.text
+    vocab = vocabulary()
+    bounds = sentences(text)
+    mentions = find_bodies(text)
+    body = _main_body(mentions)
+    own = [m for m in mentions if m.name == body]
+    body_sentences = [b for b in bounds if any(b[0] <= m.span.start < b[1] for m in own)]
+    pointer_sentences = [b for b in bounds if b not in body_sentences and vocab.event_words.search(text, *b)]
+    event_spans = sorted(body_sentences + pointer_sentences)
+    evidence: list[Span] = [m.span for m in own if not m.anaphoric][:1]
+
+    session_number: int | None = None
+    special = False
+    for mention in own:
+        sentence = next(b for b in bounds if b[0] <= mention.span.start < b[1])
+        near = _session_near(text, sentence, mention)
+        if near is not None:
+            session_number, special, span = near
+            evidence.append(span)
+            break
+    segment: str | None = "special session" if special else None
+    if segment is None:
+        for pattern in vocab.segments:
+            m = _first(pattern, text, event_spans)
+            if m:
+                segment = " ".join(m.group().split())
+                evidence.append(Span.of(text, m.start(), m.end()))
+                break
+    kind_found = _kind(vocab, text, event_spans)
+    kind = kind_found[0] if kind_found else None
+    if kind_found:
+        evidence.append(kind_found[1])
+    if kind is None and own and own[0].body.default_kind is not None:
+        kind = own[0].body.default_kind
+    if kind is None and body is not None and (session_number is not None or segment is not None):
+        kind = "plenary"
+    if body is None:
+        return None
+
+    state: str | None = None
+    if kind == UPR_REVIEW or body == "UPR Working Group":
+        m = _first(_REVIEW_STATE, text, event_spans)
+        if m:
+            state = state_name(m.group("state") or m.group("owner"))
+            evidence.append(Span.of(text, m.start(), m.end()))
+    place = _first(vocab.places, text, event_spans)
+    location = place.group("place") if place else None
+    remote_match = _first(vocab.remote, text, event_spans)
+    in_person = _first(vocab.in_person, text, event_spans)
+    remote = True if remote_match else (False if in_person else None)
+    if place:
+        evidence.append(Span.of(text, place.start("place"), place.end("place")))
+    if remote_match or in_person:
+        said = remote_match or in_person
+        assert said is not None
+        evidence.append(Span.of(text, said.start(), said.end()))
+
+    calendar_session = (
+        find_session(body, session_number) if session_number is not None and not special else None
+    )
+    speech = [b for b in bounds if b not in event_spans and vocab.speech_cues.search(text, *b)]
+    chosen = _choose_date(text, article.published, event_spans, speech, calendar_session)
+    day, source = (chosen[0], chosen[1]) if chosen else (None, None)
+    if chosen and chosen[2] is not None:
+        evidence.append(chosen[2])
+    return Event(
+        body=body,
+        session=session_number,
+        segment=segment,
+        kind=kind,
+        state_under_review=state,
+        location=location,
+        remote=remote,
+        date=day,
+        date_published=article.published,
+        date_source=source,
+        evidence=tuple(sorted(set(evidence), key=lambda s: (s.start, s.end))),
+    )

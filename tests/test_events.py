@@ -1,0 +1,329 @@
+"""Events: bodies and their names, the session calendar, the event of a news article.
+
+Every sentence here is invented for the test (fictional speakers, fictional news).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+from onrecord.events import (
+    ancestors,
+    bodies,
+    find_bodies,
+    find_body,
+    find_event,
+    find_session,
+    parse_ordinal,
+    session_on,
+)
+from onrecord.events.finder import sentences
+from onrecord.models import Article, Event
+
+D = dt.date
+
+
+# --- bodies -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "session"),
+    [
+        ("Delegates at the UNHRC applauded.", "UN Human Rights Council", None),
+        ("The United Nations Human Rights Council closed.", "UN Human Rights Council", None),
+        ("At HRC55 the vote was close.", "UN Human Rights Council", 55),
+        ("Side events at HRC 52 drew crowds.", "UN Human Rights Council", 52),
+        ("the Human Rights Council's 47th session", "UN Human Rights Council", None),
+        ("Its Universal Periodic Review came early.", "UPR Working Group", None),
+        ("during UPR41 in Geneva", "UPR Working Group", 41),
+        (
+            "the UN General Assembly's Third Committee heard",
+            "Third Committee of the UN General Assembly",
+            None,
+        ),
+        ("speaking at UNGA78 on climate", "UN General Assembly", 78),
+        ("the U.N. Security Council met", "UN Security Council", None),
+        ("The Committee against Torture asked", "Committee against Torture", None),
+        (
+            "the Inter-American Commission on Human Rights said",
+            "Inter-American Commission on Human Rights",
+            None,
+        ),
+        (
+            "the Special Rapporteur on the right to food said on Monday",
+            "Special Rapporteur on the right to food",
+            None,
+        ),
+    ],
+)
+def test_body_aliases(text: str, name: str, session: int | None) -> None:
+    mentions = find_bodies(text)
+    assert mentions, text
+    assert (mentions[0].name, mentions[0].session) == (name, session)
+    assert text[mentions[0].span.start : mentions[0].span.end] == mentions[0].span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See document A/HRC/12/9 for details.",
+        "The human rights situation worsened.",
+        "The council estate grew.",
+    ],
+)
+def test_no_body_is_found_where_none_is_named(text: str) -> None:
+    assert find_bodies(text) == ()
+
+
+def test_the_council_points_back_to_the_council_last_named() -> None:
+    text = "The Security Council met first. Later the Human Rights Council met. The Council adopted a text."
+    mentions = find_bodies(text)
+    assert [(m.name, m.anaphoric) for m in mentions] == [
+        ("UN Security Council", False),
+        ("UN Human Rights Council", False),
+        ("UN Human Rights Council", True),
+    ]
+
+
+def test_the_council_alone_names_no_body() -> None:
+    assert find_bodies("The Council adopted a text.") == ()
+
+
+def test_every_body_has_a_known_parent_and_the_upr_sits_under_the_council() -> None:
+    names = {b.name for b in bodies()}
+    assert len(names) == len(bodies())
+    assert ancestors("UPR Working Group") == ("UN Human Rights Council", "UN General Assembly")
+    assert find_body("UNHRC") is find_body("UN Human Rights Council")
+    for body in bodies():
+        if body.parent is not None and body.parent in names:
+            assert body.name not in ancestors(body.parent)
+
+
+# --- ordinals and the calendar ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("55th", 55),
+        ("1st", 1),
+        ("22nd", 22),
+        ("forty-seventh", 47),
+        ("Forty seventh", 47),
+        ("Twelfth", 12),
+        ("twentieth", 20),
+        ("seventy-eighth", 78),
+        ("one hundred and first", 101),
+        ("fifty", None),
+        ("session", None),
+    ],
+)
+def test_ordinals(words: str, value: int | None) -> None:
+    assert parse_ordinal(words) == value
+
+
+@pytest.mark.parametrize(
+    ("body", "number", "start"),
+    [
+        ("UN Human Rights Council", 1, D(2006, 6, 19)),
+        ("HRC", 55, D(2024, 2, 26)),
+        ("UPR Working Group", 1, D(2008, 4, 7)),
+        ("UPR", 5, D(2009, 5, 4)),
+        ("UN General Assembly", 77, D(2022, 9, 13)),
+        ("UN General Assembly", 78, D(2023, 9, 5)),
+        ("UN General Assembly", 79, D(2024, 9, 10)),
+    ],
+)
+def test_sessions_given_by_number_are_dated_from_the_calendar(body: str, number: int, start: dt.date) -> None:
+    session = find_session(body, number)
+    assert session is not None
+    assert session.start == start
+    assert session.start <= session.end
+    assert session.source
+
+
+def test_calendar_tables_are_complete_ordered_and_sourced() -> None:
+    for name, last in (("HRC", 60), ("UPR", 45)):
+        rows = [find_session(name, n) for n in range(1, last + 1)]
+        assert all(r is not None for r in rows), name
+        present = [r for r in rows if r is not None]
+        for earlier, later in itertools.pairwise(present):
+            assert earlier.end < later.start, (earlier, later)
+        assert all(r.source for r in present)
+    assert find_session("HRC", 999) is None
+    assert find_session("UN Security Council", 1) is None
+
+
+def test_a_day_falls_in_its_session() -> None:
+    hrc = session_on("UN Human Rights Council", D(2021, 7, 2))
+    assert hrc is not None and hrc.number == 47
+    ga = session_on("GA", D(2024, 1, 15))
+    assert ga is not None and ga.number == 78
+    assert session_on("HRC", D(2021, 8, 15)) is None
+
+
+# --- sentences ----------------------------------------------------------------------------------------
+
+
+def test_sentences_do_not_split_at_abbreviations() -> None:
+    text = "The U.N. Human Rights Council met on Feb. 26 in Geneva. Delegates spoke.\nA new line."
+    parts = [text[s:e] for s, e in sentences(text)]
+    assert parts == [
+        "The U.N. Human Rights Council met on Feb. 26 in Geneva.",
+        "Delegates spoke.",
+        "A new line.",
+    ]
+
+
+# --- events of news articles --------------------------------------------------------------------------
+
+
+def _event(text: str, published: dt.date | None) -> Event:
+    event = find_event(Article(text=text, published=published))
+    assert event is not None
+    for span in event.evidence:
+        assert text[span.start : span.end] == span.text
+    return event
+
+
+def test_high_level_segment_on_monday() -> None:
+    text = (
+        "Minister Lena Vask of Norland said at the High-level Segment of the 55th Session of the United "
+        "Nations Human Rights Council which opened in Geneva on Monday that dialogue matters.\n\n"
+        "She addressed the session by video message."
+    )
+    e = _event(text, D(2024, 2, 27))
+    assert (e.body, e.session, e.segment, e.kind) == (
+        "UN Human Rights Council",
+        55,
+        "High-level Segment",
+        "plenary",
+    )
+    assert (e.location, e.remote, e.date, e.date_source) == ("Geneva", True, D(2024, 2, 26), "relative")
+    assert e.date_published == D(2024, 2, 27)
+
+
+def test_online_side_event_with_the_day_in_another_sentence() -> None:
+    text = (
+        "Cooperation is vital, scholars from Eastland said on Friday.\n\n"
+        "Professor Amo Tell spoke at an online side event of the ongoing UN Human Rights Council's "
+        "forty-seventh session."
+    )
+    e = _event(text, D(2021, 7, 5))
+    assert (e.body, e.session, e.kind, e.remote, e.location) == (
+        "UN Human Rights Council",
+        47,
+        "side event",
+        True,
+        None,
+    )
+    assert (e.date, e.date_source) == (D(2021, 7, 2), "relative")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Westria spoke in the general debate under item 4 at HRC52 on Wednesday.",
+            D(2023, 3, 24),
+            {
+                "session": 52,
+                "segment": "general debate under item 4",
+                "kind": "plenary",
+                "date": D(2023, 3, 22),
+            },
+        ),
+        (
+            "Envoys joined the interactive dialogue with the Special Rapporteur on the right to food at the "
+            "Human Rights Council on 7 March.",
+            D(2024, 3, 9),
+            {"kind": "interactive dialogue", "date": D(2024, 3, 7), "date_source": "explicit"},
+        ),
+        (
+            "The UN General Assembly's Third Committee heard the report of the fictional panel in New York.",
+            D(2023, 10, 20),
+            {"body": "Third Committee of the UN General Assembly", "location": "New York"},
+        ),
+        (
+            "The Universal Periodic Review of Eastland took place at the Human Rights Council.",
+            D(2023, 11, 10),
+            {"body": "UPR Working Group", "kind": "UPR review", "state_under_review": "Eastland"},
+        ),
+        (
+            "Northland's fourth Universal Periodic Review ended with many recommendations.",
+            D(2023, 11, 10),
+            {"kind": "UPR review", "state_under_review": "Northland"},
+        ),
+        (
+            "The minister told a press conference after the Security Council meeting that talks go on.",
+            D(2024, 1, 10),
+            {"body": "UN Security Council", "kind": "press conference", "date_source": "published"},
+        ),
+    ],
+)
+def test_event_fields(text: str, published: dt.date, expected: dict[str, object]) -> None:
+    e = _event(text, published)
+    assert {k: getattr(e, k) for k in expected} == expected
+
+
+def test_a_session_named_only_by_number_is_dated_from_the_calendar() -> None:
+    text = "Delegates at the 47th session of the Human Rights Council backed the text."
+    e = _event(text, D(2021, 9, 1))  # published after the session closed
+    assert (e.session, e.date, e.date_source) == (47, D(2021, 6, 21), "calendar")
+
+
+def test_a_day_outside_the_named_session_is_not_taken() -> None:
+    text = "On 2 January the ministry said the 55th session of the Human Rights Council would be key."
+    e = _event(text, D(2024, 3, 1))
+    assert e.date != D(2024, 1, 2)
+    assert e.date_source == "published"
+
+
+def test_a_dateline_is_not_the_day_of_the_words() -> None:
+    text = "March 9, 2024 -- Delegates said at the Human Rights Council that the vote was fair."
+    e = _event(text, D(2024, 3, 9))
+    assert e.date_source == "published"
+
+
+def test_an_article_without_a_body_or_meeting_has_no_event() -> None:
+    assert (
+        find_event(Article(text="The harvest in Eastland was good, farmers said.", published=D(2024, 5, 2)))
+        is None
+    )
+
+
+def test_event_key_ignores_evidence_and_sources() -> None:
+    a = Event("UN Human Rights Council", 55, date=D(2024, 2, 26), date_source="relative")
+    b = Event("UN Human Rights Council", 55, date=D(2024, 2, 26), date_source="explicit", remote=True)
+    assert a.key() == b.key()
+    assert a.key() != Event("UN Human Rights Council", 56, date=D(2024, 2, 26)).key()
+
+
+# --- the two seed articles ----------------------------------------------------------------------------
+
+
+@pytest.mark.data
+def test_seed_events_equal_what_the_analyst_recorded(shared: Path) -> None:
+    expected = json.loads((shared / "seeds" / "expected.json").read_text(encoding="utf-8"))
+    for name, seed in expected.items():
+        if name.startswith("_"):
+            continue
+        text = (shared / "seeds" / name).read_text(encoding="utf-8")
+        event = find_event(Article(text=text, published=dt.date.fromisoformat(seed["published"])))
+        assert event is not None, name
+        want = seed["event"]
+        got = {
+            "body": event.body,
+            "session": event.session,
+            "segment": event.segment,
+            "kind": event.kind,
+            "location": event.location,
+            "date": event.date.isoformat() if event.date else None,
+            "remote": event.remote,
+        }
+        assert got == want, name
