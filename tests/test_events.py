@@ -74,6 +74,8 @@ def test_body_aliases(text: str, name: str, session: int | None) -> None:
         "See document A/HRC/12/9 for details.",
         "The human rights situation worsened.",
         "The council estate grew.",
+        "The Maryland General Assembly passed the bill.",
+        "The General Assembly of the Church of Eastland met.",
     ],
 )
 def test_no_body_is_found_where_none_is_named(text: str) -> None:
@@ -243,6 +245,16 @@ def test_online_side_event_with_the_day_in_another_sentence() -> None:
             "Human Rights Council on 7 March.",
             D(2024, 3, 9),
             {"kind": "interactive dialogue", "date": D(2024, 3, 7), "date_source": "explicit"},
+        ),
+        (
+            "Speaking at the 78th UN General Assembly in New York, the fictional president urged peace.",
+            D(2023, 9, 22),
+            {
+                "body": "UN General Assembly",
+                "session": 78,
+                "location": "New York",
+                "date_source": "published",
+            },
         ),
         (
             "The UN General Assembly's Third Committee heard the report of the fictional panel in New York.",

@@ -70,6 +70,7 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
     quotes = find_quotes(text)
     candidates: list[Candidate] = []
     people: list[tuple[int, str]] = []
+    organizations: list[tuple[int, str]] = []
     sentences: list[tuple[int, int, int, bool, bool]] = []
     honorifics = speaker_lexicon().honorifics
     for index, paragraph in enumerate(parsed):
@@ -86,13 +87,15 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
                 name = " ".join(words).removesuffix(" 's").removesuffix("'s").removesuffix("’s").strip()
                 if name:
                     people.append((paragraph.start + ent.start_char, name))
+            elif ent.label_ == "ORG" and len(ent) > 1:
+                organizations.append((paragraph.start + ent.start_char, ent.text.removeprefix("the ")))
         for sentence in paragraph.doc.sents:
             tokens = [t for t in sentence if not t.is_space]
             if tokens:
                 s_start = paragraph.start + tokens[0].idx
                 s_end = paragraph.start + tokens[-1].idx + len(tokens[-1].text)
                 sentences.append((index, s_start, s_end, _present(sentence), _about_someone(sentence)))
-    resolver = Resolver(people)
+    resolver = Resolver(people, organizations)
     resolved: list[tuple[Candidate, Cluster]] = []
     for candidate in sorted(
         candidates, key=lambda c: min(c.start, c.mention.start if c.mention else c.start)

@@ -71,16 +71,18 @@ def _words(doc: Doc, start: int, end: int) -> int:
 
 
 def _next_speech(comps: list[Token], head: Token) -> int:
-    """Where a second speech act inside the reported clause begins (", telling reporters that ...")."""
+    """Where a second speech act inside the reported clause begins (", telling reporters that ...",
+    "... and promised to stay out of it")."""
     lex = lexicon.cues()
     end = 10**9
     for comp in comps:
         for token in comp.subtree:
+            lemma = token.lemma_.lower()
             if (
                 token.i > comp.i
                 and token.dep_ in {"advcl", "conj"}
-                and token.tag_ == "VBG"
-                and token.lemma_.lower() in lex.speech
+                and (lemma in lex.speech or lemma in lex.object_verbs)
+                and (token.tag_ == "VBG" or token.dep_ == "conj")
             ):
                 end = min(end, token.left_edge.i)
     return end

@@ -59,10 +59,11 @@ class Cluster:
 class Resolver:
     """Resolves mentions, in reading order, to clusters."""
 
-    def __init__(self, people: list[tuple[int, str]]) -> None:
+    def __init__(self, people: list[tuple[int, str]], organizations: list[tuple[int, str]] | None = None) -> None:
         self.clusters: list[Cluster] = []
         self.people = sorted(people)  # (offset, name) of every PERSON name in the article
         self._seen_people = 0
+        self.organizations = sorted(organizations or [])  # (offset, name) of organization names, for "it"
         self.last_speaker: Cluster | None = None
 
     def _catch_up(self, position: int) -> None:
@@ -134,7 +135,16 @@ class Resolver:
         if last is not None and fits(last) and last.last_paragraph >= paragraph - 1:
             return last
         candidates = [c for c in self.clusters if fits(c) and c.last_seen < mention.start]
-        return max(candidates, key=lambda c: c.last_seen) if candidates else None
+        if candidates:
+            return max(candidates, key=lambda c: c.last_seen)
+        if pronoun == "it":  # an organization named earlier that has not spoken yet ("Acme ... It said")
+            earlier = [(offset, name) for offset, name in self.organizations if offset < mention.start]
+            if earlier:
+                offset, name = earlier[-1]
+                cluster = Cluster(name, SpeakerKind.ORGANIZATION, names=[name], last_seen=offset)
+                self.clusters.append(cluster)
+                return cluster
+        return None
 
 
 def speaker_of(cluster: Cluster, aliases: list[str]) -> Speaker:

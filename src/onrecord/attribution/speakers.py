@@ -152,7 +152,11 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
             pronoun=lower,
             gender=gender if gender in {"male", "female"} else None,
         )
-    if lower in lex.non_speakers or (head.pos_ in {"PRON", "NUM", "SCONJ", "DET"} and head.text != "He"):
+    if head.pos_ == "NUM" and lower not in lex.non_speakers:  # "One in five say", "Nearly nine out of 10"
+        first, last = head.left_edge, head.right_edge
+        text = doc.text[first.idx : last.idx + len(last.text)]
+        return Mention(first.idx, last.idx + len(last.text), text, text, SpeakerKind.GROUP)
+    if lower in lex.non_speakers or (head.pos_ in {"PRON", "SCONJ", "DET"} and head.text != "He"):
         return None
     named = next(
         (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None

@@ -24,8 +24,11 @@ def record_article(text: str, fields: Mapping[str, str]) -> Article:
     """The article of one row: ``text`` (decoded) and the row's ``title``/``date``/``url`` fields."""
     verdicts = classify_lines(text.split("\n"), Profile.RECORD)
     body = join_paragraphs(v.line for v in verdicts if v.body or v.blank)
+    removed = removed_lines(verdicts)
+    if not body:  # a row that is only a date line: the row is still what it is, keep its line
+        body, removed = join_paragraphs(text.split("\n")), ()
     if not body:
-        raise ExtractionError("the row's text has no body once its date line is set aside")
+        raise ExtractionError("the row's text field is blank")
     title = one_line(fields.get("title") or "") or None
     url = (fields.get("url") or "").strip() or None
     given_date = (fields.get("date") or "").strip()
@@ -36,7 +39,7 @@ def record_article(text: str, fields: Mapping[str, str]) -> Article:
         outlet=outlet_of_url(url),
         published=published or page_metadata(verdicts).published,
         url=url,
-        removed=removed_lines(verdicts),
+        removed=removed,
     )
 
 

@@ -68,6 +68,7 @@ class Shapes:
     headline_sentence_ends: tuple[str, ...]
     person_max_words: int
     name_particles: frozenset[str]  # lower-case words a name may hold uncapitalised ("van", "bin", "and")
+    min_body_words: int  # an extracted web page with fewer words of body has no main text
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ def parse_rulebook(text: str) -> RuleBook:
             headline_sentence_ends=tuple(shapes_data["headline_sentence_ends"]),
             person_max_words=int(shapes_data["person_max_words"]),
             name_particles=frozenset(shapes_data["name_particles"]),
+            min_body_words=int(shapes_data["min_body_words"]),
         )
         outlet_data = data["outlets"]
         outlets = Outlets(

@@ -16,14 +16,14 @@ from onrecord.clean.dates import parse_date
 from onrecord.clean.htmlmeta import PageMarkup, read_markup
 from onrecord.clean.language import choose_language
 from onrecord.clean.lines import classify_lines, page_metadata
-from onrecord.clean.rules import Profile
+from onrecord.clean.rules import Profile, rulebook
+from onrecord.clean.scraped import removed_lines
 from onrecord.errors import ExtractionError
 from onrecord.models import Article
 
 logger = logging.getLogger(__name__)
 
 _SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", " \\ ", " > ")
-_HEAD_LINES = 8  # lines at the top of the extracted text searched for a byline or a dateline
 
 
 def html_article(html: str, *, url: str | None = None) -> Article:
@@ -48,12 +48,16 @@ def html_article(html: str, *, url: str | None = None) -> Article:
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise ExtractionError("no main text found in the HTML page")
-    blocks = [line for line in text.split("\n") if line.strip()]
+    verdicts = classify_lines(text.split("\n"), Profile.TEXT)
+    blocks = [v.line for v in verdicts if v.body]
+    if sum(len(block.split()) for block in blocks) < rulebook().shapes.min_body_words:
+        raise ExtractionError(f"no main text found in the HTML page (only {' '.join(blocks)[:60]!r})")
     site = _clean(getattr(document, "sitename", None)) or markup.site_name
     title = _title(getattr(document, "title", None), markup, site)
-    head = page_metadata(classify_lines(blocks[:_HEAD_LINES], Profile.TEXT))
+    head = page_metadata(verdicts)
     return Article(
         text=with_headline(title, paragraphs_of(blocks)),
+        removed=removed_lines(verdicts),
         title=title,
         outlet=site or head.outlet,
         byline=markup.author or _authors(getattr(document, "author", None)) or head.byline,
@@ -68,7 +72,8 @@ def _title(extracted: str | None, markup: PageMarkup, site: str | None) -> str |
     if markup.meta_title:
         return without_site_name(markup.meta_title, site)
     if markup.title_tag:
-        return title_from_tag(markup.title_tag)
+        bare = without_site_name(markup.title_tag, site)
+        return bare if bare != markup.title_tag else title_from_tag(markup.title_tag)
     return one_line(" ".join(extracted.split())) if extracted and extracted.strip() else None
 
 

@@ -54,6 +54,11 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(bounds)
 
 
+def _sentence_of(bounds: tuple[tuple[int, int], ...], offset: int) -> tuple[int, int]:
+    """The sentence holding ``offset`` (a body mention always lies inside one)."""
+    return next((b for b in bounds if b[0] <= offset < b[1]), (offset, offset))
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -62,8 +67,10 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _main_body(mentions: tuple[BodyMention, ...]) -> str | None:
-    """The body the article is about: most named, a named session counting double; a child over its parent."""
+def _main_body(
+    text: str, bounds: tuple[tuple[int, int], ...], mentions: tuple[BodyMention, ...]
+) -> str | None:
+    """The body the article is about: most named, a named session counting more; a child over its parent."""
     explicit = [m for m in mentions if not m.anaphoric]
     if not explicit:
         return None
@@ -72,7 +79,8 @@ def _main_body(mentions: tuple[BodyMention, ...]) -> str | None:
     score: dict[str, float] = {}
     first: dict[str, int] = {}
     for m in pool:
-        score[m.name] = score.get(m.name, 0.0) + 1.0 + (2.0 if m.session is not None else 0.0)
+        with_session = _session_near(text, _sentence_of(bounds, m.span.start), m) is not None
+        score[m.name] = score.get(m.name, 0.0) + 1.0 + (3.0 if with_session else 0.0)
         first.setdefault(m.name, m.span.start)
     named = set(score)
     for name in named:
@@ -175,7 +183,7 @@ def find_event(article: Article) -> Event | None:
     vocab = vocabulary()
     bounds = sentences(text)
     mentions = find_bodies(text)
-    body = _main_body(mentions)
+    body = _main_body(text, bounds, mentions)
     own = [m for m in mentions if m.name == body]
     body_sentences = [b for b in bounds if any(b[0] <= m.span.start < b[1] for m in own)]
     pointer_sentences = [b for b in bounds if b not in body_sentences and vocab.event_words.search(text, *b)]
@@ -184,13 +192,16 @@ def find_event(article: Article) -> Event | None:
 
     session_number: int | None = None
     special = False
-    for mention in own:
-        sentence = next(b for b in bounds if b[0] <= mention.span.start < b[1])
-        near = _session_near(text, sentence, mention)
-        if near is not None:
-            session_number, special, span = near
-            evidence.append(span)
-            break
+    named = [
+        near
+        for mention in own
+        if (near := _session_near(text, _sentence_of(bounds, mention.span.start), mention)) is not None
+    ]
+    if named:
+        # the latest session named beside the body: speakers look back on earlier sessions
+        session_number = max(number for number, _, _ in named)
+        _, special, span = next(x for x in named if x[0] == session_number)
+        evidence.append(span)
     segment: str | None = "special session" if special else None
     if segment is None:
         for pattern in vocab.segments:

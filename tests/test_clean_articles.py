@@ -1,0 +1,221 @@
+"""make_article over each media type and the clean stage, on invented documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import MappingProxyType
+
+import pytest
+
+from onrecord.clean import CleanStage, detect_language, make_article
+from onrecord.clean.language import choose_language, primary_subtag
+from onrecord.clean.records import outlet_of_url
+from onrecord.clean.undocs import document_symbol, is_un_document
+from onrecord.clean.webpages import title_from_tag, without_site_name
+from onrecord.errors import ExtractionError
+from onrecord.models import DecodedText, MediaType, RawDocument
+from onrecord.pipeline import Pipeline, Work
+
+PARAGRAPHS = (
+    "The envoy of Freedonia told the council on Monday that the new water accord would protect "
+    "farmers on both banks of the river, and that her government would report on it every year.",
+    "Delegates of Sylvania said they welcomed the accord but asked for an independent monitor, "
+    "noting that earlier agreements had lapsed without anyone keeping count of the wells.",
+    "The council will return to the question at its next session, the president said.",
+)
+
+
+def article_of(text: str, media_type: MediaType, **fields: str) -> object:
+    raw = RawDocument("invented", text.encode(), media_type, MappingProxyType(fields))
+    return make_article(raw, DecodedText(text, "utf-8"))
+
+
+PAGE = f"""<!DOCTYPE html>
+<html lang="en-GB"><head>
+<meta charset="utf-8">
+<title>Freedonia backs water accord | Sylvania Herald</title>
+<meta property="og:site_name" content="Sylvania Herald">
+<meta property="article:published_time" content="2031-03-04T09:30:00+01:00">
+<meta name="author" content="Ana Torvik">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article>
+<h1>Freedonia backs water accord</h1>
+<p>{PARAGRAPHS[0]}</p>
+<p>{PARAGRAPHS[1]}</p>
+<p>{PARAGRAPHS[2]}</p>
+</article>
+<footer>Copyright 2031 Sylvania Herald. All rights reserved.</footer>
+</body></html>"""
+
+
+def test_html_article_headline_metadata_and_body() -> None:
+    article = article_of(PAGE, MediaType.HTML, url="https://sylvania-herald.example/a/1")
+    assert article.title == "Freedonia backs water accord"
+    assert article.text.startswith("Freedonia backs water accord\n\n")
+    for paragraph in PARAGRAPHS:
+        assert paragraph in article.text
+    assert "Copyright" not in article.text
+    assert article.outlet == "Sylvania Herald"
+    assert article.byline == "Ana Torvik"
+    assert article.published == dt.date(2031, 3, 4)
+    assert article.language == "en"
+    assert article.url == "https://sylvania-herald.example/a/1"
+
+
+def test_html_json_ld_in_a_cdata_section_is_read() -> None:
+    ld = (
+        '<script type="application/ld+json">//<![CDATA[\n{"@type": "NewsArticle", "headline": "Accord '
+        'signed", "datePublished": "2031-05-06", "author": [{"name": "Bram Osei"}, {"name": "Ana Torvik"}]}'
+        "\n//]]></script>"
+    )
+    page = PAGE.replace('<meta name="author" content="Ana Torvik">', ld).replace(
+        '<meta property="article:published_time" content="2031-03-04T09:30:00+01:00">', ""
+    )
+    article = article_of(page, MediaType.HTML)
+    assert (article.title, article.published, article.byline) == (
+        "Accord signed",
+        dt.date(2031, 5, 6),
+        "Bram Osei, Ana Torvik",
+    )
+
+
+def test_html_without_main_text_is_an_extraction_error() -> None:
+    with pytest.raises(ExtractionError, match="no main text"):
+        article_of("<html><head><title>Empty</title></head><body><nav>Home</nav></body></html>", MediaType.HTML)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Freedonia backs the water accord | Sylvania Herald", "Freedonia backs the water accord"),
+        ("Sylvania Herald - Freedonia backs the water accord", "Freedonia backs the water accord"),
+        ("Freedonia backs water accord | Sylvania Herald", "Freedonia backs water accord | Sylvania Herald"),
+        ("Accord - Sylvania Herald", "Accord - Sylvania Herald"),  # what is left is too short
+        ("Freedonia backs water accord", "Freedonia backs water accord"),
+    ],
+)
+def test_title_from_tag(title: str, expected: str) -> None:
+    assert title_from_tag(title) == expected
+
+
+def test_without_site_name() -> None:
+    assert without_site_name("Accord signed - Sylvania Herald", "Sylvania Herald") == "Accord signed"
+    assert without_site_name("Accord signed - Sylvania Herald", None) == "Accord signed - Sylvania Herald"
+    assert without_site_name("Accord signed - a first", "Sylvania Herald") == "Accord signed - a first"
+
+
+def test_record_article_title_date_url_outlet() -> None:
+    text = "Thursday, March 6, 2031\xa0\n\n\n" + "\n\n\n".join(PARAGRAPHS) + "\n"
+    article = article_of(
+        text, MediaType.RECORD, title="Freedonia backs water accord", url="https://en.wikinews.org/wiki/X"
+    )
+    assert article.text == "Freedonia backs water accord\n\n" + "\n\n".join(PARAGRAPHS)
+    assert article.published == dt.date(2031, 3, 6)  # from the dateline: the row has no date
+    assert article.outlet == "Wikinews"
+    assert article.url == "https://en.wikinews.org/wiki/X"
+    assert article.language == "en"
+
+
+def test_record_date_field_wins_over_the_dateline() -> None:
+    text = "Thursday, March 6, 2031\n\n" + PARAGRAPHS[0]
+    article = article_of(text, MediaType.RECORD, title="T", date="2031-03-07")
+    assert article.published == dt.date(2031, 3, 7)
+
+
+def test_record_of_only_a_date_line_keeps_it() -> None:
+    article = article_of("Monday, March 3, 2031\n", MediaType.RECORD, title="A test page")
+    assert article.text == "A test page\n\nMonday, March 3, 2031"
+    assert article.published == dt.date(2031, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://en.wikinews.org/wiki/Some_story", "Wikinews"),
+        ("https://www.globaltimes.cn/page/1.shtml", "Global Times"),
+        ("https://www.sylvania-herald.example/x", "sylvania-herald.example"),
+        ("", None),
+    ],
+)
+def test_outlet_of_url(url: str, outlet: str | None) -> None:
+    assert outlet_of_url(url) == outlet
+
+
+UN_DOC = (
+    "UNITED NATIONS\n\nGeneral Assembly\nDistr.\nGENERAL\nA/HRC/99/1\n3 MARCH 2031\nOriginal: ENGLISH\n\n"
+    "HUMAN RIGHTS COUNCIL\nNinety-ninth session\n\nReport of the Working Group on the Universal Periodic "
+    "Review*\n\nFreedonia\n\n* Previously issued under another symbol.\n\nCONTENTS\nParagraphs Page\n"
+    "Introduction.................................. 1 - 2 3\n\nIntroduction\n1. \n"
+    "The Working Group held its session in Geneva.  \n\n2. Sylvania welcomed the report of Freedonia.\n"
+    "   It asked about water rights.\n"
+)
+
+
+def test_un_document_profile() -> None:
+    assert is_un_document(UN_DOC)
+    assert document_symbol(UN_DOC) == "A/HRC/99/1"
+    article = article_of(UN_DOC, MediaType.TEXT)
+    assert article.title == "Report of the Working Group on the Universal Periodic Review: Freedonia"
+    assert article.outlet == "United Nations"
+    assert article.byline is None
+    assert article.published == dt.date(2031, 3, 3)
+    assert article.text.startswith(
+        "Report of the Working Group on the Universal Periodic Review*\nFreedonia\n\nIntroduction\n1.\n"
+    )
+    assert "2. Sylvania welcomed the report of Freedonia.\nIt asked about water rights." in article.text
+    assert "CONTENTS" not in article.text and "......" not in article.text
+
+
+def test_a_news_page_is_not_a_un_document() -> None:
+    assert not is_un_document("Freedonia backs accord\n\n" + "\n\n".join(PARAGRAPHS))
+
+
+def test_clean_stage_fills_the_article_and_fits_the_pipeline() -> None:
+    text = "Freedonia backs water accord\n\n" + "\n\n".join(PARAGRAPHS)
+    raw = RawDocument("invented.txt", text.encode(), MediaType.TEXT)
+    stage = CleanStage()
+    Pipeline([stage], given=("raw", "decoded"))  # requires/assigns fit the Work record
+    work = stage(Work(raw=raw, decoded=DecodedText(text, "utf-8")))
+    assert work.article is not None and work.article.title == "Freedonia backs water accord"
+
+
+def test_clean_stage_failure_names_the_stage() -> None:
+    raw = RawDocument("blank.html", b"<html></html>", MediaType.HTML)
+    outcome = Pipeline([CleanStage()], given=("raw", "decoded")).run(
+        Work(raw=raw, decoded=DecodedText("<html><body></body></html>", "utf-8"))
+    )
+    assert outcome.failure is not None and outcome.failure.stage == "clean"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" ".join(PARAGRAPHS), "en"),
+        ("Le conseil des droits de l'homme a adopté une résolution sur le droit à l'eau potable.", "fr"),
+        ("Der Rat hat eine Resolution über das Recht auf sauberes Wasser angenommen.", "de"),
+        ("Too short", None),
+        ("", None),
+    ],
+)
+def test_detect_language(text: str, expected: str | None) -> None:
+    assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("declared", "text", "expected"),
+    [
+        ("en-US", " ".join(PARAGRAPHS), "en"),
+        ("fr", " ".join(PARAGRAPHS), "en"),  # the text disagrees: the text wins
+        ("nb", "Rådet vedtok en resolusjon om retten til rent vann for alle mennesker i verden.", "nb"),
+        ("de-AT", "Kurz", "de"),  # too short to tell: the declaration stands
+        (None, "Kurz", None),
+    ],
+)
+def test_choose_language(declared: str | None, text: str, expected: str | None) -> None:
+    assert choose_language(declared, text) == expected
+
+
+@pytest.mark.parametrize(("tag", "code"), [("en-US", "en"), ("EN_gb", "en"), ("pt", "pt"), ("", None), ("x", None)])
+def test_primary_subtag(tag: str, code: str | None) -> None:
+    assert primary_subtag(tag) == code
