@@ -154,6 +154,8 @@ class Statement:
     cue: Span | None = None
     speaker_mention: Span | None = None
     continuation: bool = False
+    event: Event | None = None  # where and when it was said (filled by the events stage)
+    figures: tuple[Figure, ...] = ()  # numbers cited in the content
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields
 from typing import Protocol, runtime_checkable
 
 from onrecord.errors import OnrecordError, PipelineError, StageError
-from onrecord.models import Article, DecodedText, Failure, RawDocument, Statement
+from onrecord.models import Article, DecodedText, Event, Failure, RawDocument, Statement
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ class Work:
     decoded: DecodedText | None = None
     article: Article | None = None
     statements: tuple[Statement, ...] | None = None
+    events: tuple[Event, ...] | None = None  # every event the document's statements were made at
 
 
 WORK_FIELDS = frozenset(f.name for f in fields(Work))

@@ -17,6 +17,15 @@ from dataclasses import dataclass
 
 from onrecord.models import Span, Speaker, SpeakerKind, Statement, StatementKind
 from onrecord.store.documents import get_document
+from onrecord.store.events import (
+    EVENT_COLUMNS,
+    event_from_row,
+    event_row,
+    figure_row,
+    figures_of,
+    insert_figures,
+    upsert_event,
+)
 
 
 def speaker_key(speaker: Speaker) -> str:
@@ -86,11 +95,12 @@ def insert_statements(
                 ),
             )
         cue, mention, content = statement.cue, statement.speaker_mention, statement.content
+        event = statement.event
         cursor = conn.execute(
             """INSERT INTO statements(document_id, seq, speaker_id, kind, continuation,
                    content_start, content_end, content, cue_start, cue_end, cue,
-                   mention_start, mention_end, mention)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   mention_start, mention_end, mention, event_id, date_published)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 document_id,
                 seq,
@@ -106,9 +116,13 @@ def insert_statements(
                 mention.start if mention else None,
                 mention.end if mention else None,
                 mention.text if mention else None,
+                upsert_event(conn, event) if event else None,
+                event.date_published.isoformat() if event and event.date_published else None,
             ),
         )
-        ids.append(int(cursor.lastrowid or 0))
+        statement_id = int(cursor.lastrowid or 0)
+        insert_figures(conn, statement_id, statement.figures)
+        ids.append(statement_id)
     return ids
 
 
@@ -125,16 +139,18 @@ class StoredStatement:
     statement: Statement
 
 
-_SELECT = """
+_SELECT = f"""
 SELECT s.id, s.document_id, s.kind, s.continuation, s.content_start, s.content_end, s.content,
        s.cue_start, s.cue_end, s.cue, s.mention_start, s.mention_end, s.mention,
        sp.name, sp.kind AS speaker_kind, sp.id AS speaker_id,
        ds.roles, ds.affiliation, ds.country, ds.on_behalf_of, ds.members,
        (SELECT group_concat(alias, char(31)) FROM speaker_aliases a
-        WHERE a.speaker_id = s.speaker_id) AS aliases
+        WHERE a.speaker_id = s.speaker_id) AS aliases,
+       s.date_published, {EVENT_COLUMNS}
 FROM statements s
 JOIN speakers sp ON sp.id = s.speaker_id
 LEFT JOIN document_speakers ds ON ds.document_id = s.document_id AND ds.speaker_id = s.speaker_id
+LEFT JOIN events ev ON ev.id = s.event_id
 """
 
 
@@ -146,7 +162,7 @@ def _aliases(row: sqlite3.Row) -> tuple[str, ...]:
     return tuple(sorted(a for a in (row["aliases"] or "").split("\x1f") if a and a != row["name"]))
 
 
-def _statement(row: sqlite3.Row) -> StoredStatement:
+def _statement(row: sqlite3.Row, conn: sqlite3.Connection) -> StoredStatement:
     speaker = Speaker(
         name=row["name"],
         kind=SpeakerKind(row["speaker_kind"]),
@@ -165,6 +181,8 @@ def _statement(row: sqlite3.Row) -> StoredStatement:
         cue=_span(row["cue_start"], row["cue_end"], row["cue"]),
         speaker_mention=_span(row["mention_start"], row["mention_end"], row["mention"]),
         continuation=bool(row["continuation"]),
+        event=event_from_row(row, row["date_published"]),
+        figures=figures_of(conn, row["id"]),
     )
     return StoredStatement(row["id"], row["document_id"], statement)
 
@@ -193,7 +211,7 @@ def iter_statements(
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY s.document_id, s.seq LIMIT ? OFFSET ?"
     for row in conn.execute(sql, (*params, -1 if limit is None else limit, offset)):
-        yield _statement(row)
+        yield _statement(row, conn)
 
 
 def statement_row(stored: StoredStatement, document: dict[str, object]) -> dict[str, object]:
@@ -221,6 +239,8 @@ def statement_row(stored: StoredStatement, document: dict[str, object]) -> dict[
         "content": span(st.content),
         "kind": st.kind.value,
         "continuation": st.continuation,
+        "event": event_row(st.event),
+        "figures": [figure_row(f) for f in st.figures],
     }
 
 

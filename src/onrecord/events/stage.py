@@ -1,0 +1,65 @@
+"""Pipeline stages that place statements in their event and find the figures they cite."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from onrecord.events.dates import date_for_sentence
+from onrecord.events.figures import find_figures
+from onrecord.events.finder import find_event
+from onrecord.events.reports import find_report_event
+from onrecord.models import Article, Event, Statement
+from onrecord.pipeline import Work
+
+
+def statement_extent(statement: Statement) -> tuple[int, int]:
+    """The stretch of text a statement occupies: its mention, cue and content together."""
+    spans = [s for s in (statement.speaker_mention, statement.cue, statement.content) if s is not None]
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def place(statement: Statement, event: Event | None, article: Article) -> Statement:
+    """The statement at the document's event, dated by its own sentence where that names a day."""
+    if event is None:
+        return statement
+    start, end = statement_extent(statement)
+    own = date_for_sentence(article.text[start:end], article.published)
+    if own is not None and (article.published is None or own[0] <= article.published):
+        day, source = own
+        if day != event.date:
+            event = replace(event, date=day, date_source=source)
+    return replace(statement, event=event)
+
+
+class EventStage:
+    """The document's event (a UN report's own, else the one a news article reports), on every statement."""
+
+    name = "events"
+    requires = ("article", "statements")
+    assigns = ("events", "statements")
+
+    def __call__(self, work: Work) -> Work:
+        assert work.article is not None and work.statements is not None
+        article = work.article
+        event = find_report_event(article.text) or find_event(article)
+        statements = tuple(place(st, event, article) for st in work.statements)
+        events = {st.event.key(): st.event for st in statements if st.event is not None}
+        if event is not None:
+            events.setdefault(event.key(), event)
+        return replace(work, events=tuple(events.values()), statements=statements)
+
+
+class FigureStage:
+    """The numbers each statement cites, found in its content."""
+
+    name = "figures"
+    requires = ("article", "statements")
+    assigns = ("statements",)
+
+    def __call__(self, work: Work) -> Work:
+        assert work.article is not None and work.statements is not None
+        text = work.article.text
+        statements = tuple(
+            replace(st, figures=find_figures(text, st.content.start, st.content.end)) for st in work.statements
+        )
+        return replace(work, statements=statements)

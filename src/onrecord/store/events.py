@@ -1,0 +1,160 @@
+"""Events and figures in the store.
+
+An event is stored once under its key (body, session, segment, kind, state under review, day): every
+statement made there, from any document, points to the same row. Location and remote attendance are
+filled in from whichever document says them first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from onrecord.models import Event, Figure, Span
+
+
+def event_key(event: Event) -> str:
+    return json.dumps([v.isoformat() if isinstance(v, dt.date) else v for v in event.key()])
+
+
+def upsert_event(conn: sqlite3.Connection, event: Event) -> int:
+    key = event_key(event)
+    row = conn.execute("SELECT id FROM events WHERE key = ?", (key,)).fetchone()
+    remote = None if event.remote is None else int(event.remote)
+    if row is not None:
+        conn.execute(
+            "UPDATE events SET location = coalesce(location, ?), remote = coalesce(remote, ?) WHERE id = ?",
+            (event.location, remote, row[0]),
+        )
+        return int(row[0])
+    cursor = conn.execute(
+        """INSERT INTO events(key, body, session, segment, kind, state_under_review, location, remote, date,
+               date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            key,
+            event.body,
+            event.session,
+            event.segment,
+            event.kind,
+            event.state_under_review,
+            event.location,
+            remote,
+            event.date.isoformat() if event.date else None,
+            event.date_source,
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def link_document_events(conn: sqlite3.Connection, document_id: int, events: Sequence[Event]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO document_events(document_id, event_id) VALUES (?, ?)",
+        [(document_id, upsert_event(conn, e)) for e in events],
+    )
+
+
+def insert_figures(conn: sqlite3.Connection, statement_id: int, figures: Sequence[Figure]) -> None:
+    conn.executemany(
+        "INSERT INTO figures(statement_id, start, end, text, value, qualifier, counts)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (statement_id, f.span.start, f.span.end, f.span.text, f.value, f.qualifier, f.counts)
+            for f in figures
+        ],
+    )
+
+
+def event_from_row(row: sqlite3.Row | None, date_published: str | None = None) -> Event | None:
+    """The event of a statement row (columns prefixed ``ev_``), or None where it has none."""
+    if row is None or row["ev_id"] is None:
+        return None
+    return Event(
+        body=row["ev_body"],
+        session=row["ev_session"],
+        segment=row["ev_segment"],
+        kind=row["ev_kind"],
+        state_under_review=row["ev_state"],
+        location=row["ev_location"],
+        remote=None if row["ev_remote"] is None else bool(row["ev_remote"]),
+        date=dt.date.fromisoformat(row["ev_date"]) if row["ev_date"] else None,
+        date_published=dt.date.fromisoformat(date_published) if date_published else None,
+        date_source=row["ev_date_source"],
+    )
+
+
+EVENT_COLUMNS = """ev.id AS ev_id, ev.body AS ev_body, ev.session AS ev_session, ev.segment AS ev_segment,
+       ev.kind AS ev_kind, ev.state_under_review AS ev_state, ev.location AS ev_location,
+       ev.remote AS ev_remote, ev.date AS ev_date, ev.date_source AS ev_date_source"""
+
+
+def figures_of(conn: sqlite3.Connection, statement_id: int) -> tuple[Figure, ...]:
+    rows = conn.execute(
+        "SELECT start, end, text, value, qualifier, counts FROM figures"
+        " WHERE statement_id = ? ORDER BY start",
+        (statement_id,),
+    )
+    return tuple(
+        Figure(Span(r["start"], r["end"], r["text"]), r["value"], r["qualifier"], r["counts"]) for r in rows
+    )
+
+
+def event_row(event: Event | None) -> dict[str, object] | None:
+    """An event in the export format."""
+    if event is None:
+        return None
+    return {
+        "body": event.body,
+        "session": event.session,
+        "segment": event.segment,
+        "kind": event.kind,
+        "state_under_review": event.state_under_review,
+        "location": event.location,
+        "remote": event.remote,
+        "date": event.date.isoformat() if event.date else None,
+        "date_published": event.date_published.isoformat() if event.date_published else None,
+        "date_source": event.date_source,
+    }
+
+
+def figure_row(figure: Figure) -> dict[str, object]:
+    value: float | int = int(figure.value) if float(figure.value).is_integer() else figure.value
+    return {
+        "text": figure.span.text,
+        "value": value,
+        "qualifier": figure.qualifier,
+        "counts": figure.counts,
+        "start": figure.span.start,
+        "end": figure.span.end,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    id: int
+    event: Event
+    statements: int
+    documents: int
+    speakers: int
+
+
+def iter_events(
+    conn: sqlite3.Connection, *, body: str | None = None, session: int | None = None
+) -> Iterator[EventSummary]:
+    where, params = ["1 = 1"], []
+    if body:
+        where.append("ev.body LIKE ?")
+        params.append(f"%{body}%")
+    if session is not None:
+        where.append("ev.session = ?")
+        params.append(str(session))
+    sql = f"""SELECT {EVENT_COLUMNS}, count(s.id) AS n, count(DISTINCT s.document_id) AS docs,
+                     count(DISTINCT s.speaker_id) AS speakers
+              FROM events ev LEFT JOIN statements s ON s.event_id = ev.id
+              WHERE {" AND ".join(where)} GROUP BY ev.id ORDER BY ev.date DESC, ev.body, ev.session"""
+    for row in conn.execute(sql, params):
+        event = event_from_row(row)
+        assert event is not None
+        yield EventSummary(row["ev_id"], event, row["n"], row["docs"], row["speakers"])
