@@ -82,7 +82,9 @@ def test_html_json_ld_in_a_cdata_section_is_read() -> None:
 
 def test_html_without_main_text_is_an_extraction_error() -> None:
     with pytest.raises(ExtractionError, match="no main text"):
-        article_of("<html><head><title>Empty</title></head><body><nav>Home</nav></body></html>", MediaType.HTML)
+        article_of(
+            "<html><head><title>Empty</title></head><body><nav>Home</nav></body></html>", MediaType.HTML
+        )
 
 
 @pytest.mark.parametrize(
@@ -216,6 +218,8 @@ def test_choose_language(declared: str | None, text: str, expected: str | None) 
     assert choose_language(declared, text) == expected
 
 
-@pytest.mark.parametrize(("tag", "code"), [("en-US", "en"), ("EN_gb", "en"), ("pt", "pt"), ("", None), ("x", None)])
+@pytest.mark.parametrize(
+    ("tag", "code"), [("en-US", "en"), ("EN_gb", "en"), ("pt", "pt"), ("", None), ("x", None)]
+)
 def test_primary_subtag(tag: str, code: str | None) -> None:
     assert primary_subtag(tag) == code

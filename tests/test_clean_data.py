@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ def text_article(path: Path) -> Article:
     return make_article(raw, DecodedText(data.decode("utf-8"), "utf-8"))
 
 
-def seed_expectations(shared: Path) -> dict[str, dict[str, object]]:
+def seed_expectations(shared: Path) -> dict[str, dict[str, Any]]:
     expected = json.loads((shared / "seeds" / "expected.json").read_text(encoding="utf-8"))
     return {name: value for name, value in expected.items() if not name.startswith("_")}
 
@@ -44,12 +45,12 @@ def test_seed_articles_match_what_an_analyst_records(shared: Path) -> None:
         assert fold(article.outlet) == fold(str(expected["outlet"])), name
         assert article.published is not None and article.published.isoformat() == expected["published"], name
         lines = {fold(line) for line in article.text.split("\n")}
-        for junk in expected["must_not_appear"]:  # type: ignore[attr-defined]
+        for junk in expected["must_not_appear"]:
             # an outlet's name may occur inside a sentence; as furniture it is a line of its own
             assert fold(junk) not in lines, (name, junk)
             if fold(junk) != fold(str(expected["outlet"])):
                 assert fold(junk) not in fold(article.text), (name, junk)
-        for statement in expected["statements"]:  # type: ignore[attr-defined]
+        for statement in expected["statements"]:
             assert fold(statement["contains"]) in fold(article.text), (name, statement["contains"])
 
 
@@ -69,7 +70,9 @@ def _report_paths(shared: Path) -> list[Path]:
 
 def _dialogue_paragraphs(text: str) -> list[str]:
     """The numbered paragraphs of section "Interactive dialogue ...", read from the report itself."""
-    heads = list(re.finditer(r"Interactive dialogue and responses by the State under review[ \t]*\n\s*\d+\.", text))
+    heads = list(
+        re.finditer(r"Interactive dialogue and responses by the State under review[ \t]*\n\s*\d+\.", text)
+    )
     if not heads:
         return []
     start = text.rfind("\n", 0, heads[-1].end())

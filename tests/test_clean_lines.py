@@ -188,7 +188,10 @@ def test_record_profile_is_lighter() -> None:
 
 
 def test_scraped_layout_headline_blank_line_then_paragraphs() -> None:
-    text = f"Home > World >\n\n{HEADLINE}\nBy:Freedonia Daily\n{BODY}\n\xa0\n  {BODY} Second.  \n\n\n{BODY} Third."
+    text = (
+        f"Home > World >\n\n{HEADLINE}\nBy:Freedonia Daily\n{BODY}\n\xa0\n  {BODY} Second.  \n\n\n"
+        f"{BODY} Third."
+    )
     article = scraped_article(text)
     assert article.text == f"{HEADLINE}\n\n{BODY}\n\n{BODY} Second.\n\n{BODY} Third."
     assert article.title == HEADLINE

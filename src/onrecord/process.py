@@ -14,13 +14,17 @@ from enum import StrEnum
 from typing import BinaryIO
 
 from onrecord import __version__
+from onrecord.attribution import AttributeStage, Attributor
 from onrecord.clean import CleanStage
+from onrecord.events.stage import EventStage, FigureStage
 from onrecord.ingest import DecodeStage, iter_inputs
 from onrecord.models import Failure, Skipped
 from onrecord.pipeline import Outcome, Pipeline, Stage, Work
 from onrecord.settings import Settings
 from onrecord.store import Store
 from onrecord.store.documents import content_hash, find_by_hash, insert_document, record_failure
+from onrecord.store.events import link_document_events
+from onrecord.store.statements import insert_statements
 
 logger = logging.getLogger(__name__)
 
@@ -54,9 +58,19 @@ def pipeline_version(pipeline: Pipeline) -> str:
     return f"{__version__}:{'+'.join(pipeline.names)}"
 
 
-def default_stages(settings: Settings) -> list[Stage]:
-    """The stages ``onrecord ingest`` runs, in order."""
+def reading_stages() -> list[Stage]:
+    """Bytes to clean text and metadata."""
     return [DecodeStage(), CleanStage()]
+
+
+def analysis_stages(settings: Settings) -> list[Stage]:
+    """Clean text to statements placed in their events, with their figures."""
+    return [AttributeStage(Attributor(settings)), EventStage(), FigureStage()]
+
+
+def default_stages(settings: Settings, *, analyse: bool = True) -> list[Stage]:
+    """The stages ``onrecord ingest`` runs, in order."""
+    return reading_stages() + (analysis_stages(settings) if analyse else [])
 
 
 def ingest(
@@ -65,12 +79,13 @@ def ingest(
     settings: Settings,
     *,
     pipeline: Pipeline | None = None,
+    analyse: bool = True,
     text_column: str | None = None,
     stdin: BinaryIO | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> IngestSummary:
     """Read ``paths`` (files, folders, ``-``), process what is new, and store documents and failures."""
-    pipeline = pipeline or Pipeline(default_stages(settings))
+    pipeline = pipeline or Pipeline(default_stages(settings, analyse=analyse))
     version = pipeline_version(pipeline)
     summary = IngestSummary()
 
@@ -123,7 +138,11 @@ def _keep(
         fail(outcome.failure or Failure(work.raw.source, "clean", "no article was made"), sha256)
         return
     with store.transaction() as conn:
-        insert_document(conn, work.raw, work.decoded, work.article, version)
+        document_id = insert_document(conn, work.raw, work.decoded, work.article, version)
+        if work.statements:
+            insert_statements(conn, document_id, work.statements)
+        if work.events:
+            link_document_events(conn, document_id, work.events)
         if outcome.failure is not None:  # analysis failed after cleaning: keep the document and the reason
             record_failure(conn, outcome.failure, sha256)
     summary.ingested += 1

@@ -191,9 +191,9 @@ def _speakers(clusters: list[Cluster], resolved: list[tuple[Candidate, Cluster]]
 class AttributeStage:
     """Pipeline stage: ``article`` -> ``statements``."""
 
-    name = "attribute"
-    requires = ("article",)
-    assigns = ("statements",)
+    name: str = "attribute"
+    requires: tuple[str, ...] = ("article",)
+    assigns: tuple[str, ...] = ("statements",)
 
     def __init__(self, attributor: Attributor | None = None) -> None:
         self.attributor = attributor if attributor is not None else Attributor()

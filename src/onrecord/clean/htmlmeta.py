@@ -17,7 +17,16 @@ from typing import Any
 from onrecord.clean.dates import parse_date
 
 # In the order Readability.js prefers them; keys are lower case, "dc:" and "dc." both occur.
-_TITLE_META = ("dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "title", "twitter:title", "parsely-title")
+_TITLE_META = (
+    "dc:title",
+    "dc.title",
+    "dcterm:title",
+    "dcterms.title",
+    "og:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+)
 _DATE_META = (
     "article:published_time",
     "og:article:published_time",
@@ -31,7 +40,16 @@ _DATE_META = (
     "pubdate",
     "publishdate",
 )
-_AUTHOR_META = ("dc:creator", "dc.creator", "dcterm:creator", "dcterms.creator", "author", "parsely-author", "article:author", "sailthru.author")
+_AUTHOR_META = (
+    "dc:creator",
+    "dc.creator",
+    "dcterm:creator",
+    "dcterms.creator",
+    "author",
+    "parsely-author",
+    "article:author",
+    "sailthru.author",
+)
 _SITE_META = ("og:site_name", "application-name")
 # What pages wrap JSON-LD in, for old browsers: CDATA sections and HTML comments (with "//" before them).
 _JSON_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")

@@ -25,7 +25,7 @@ from pathlib import Path
 from onrecord.clean.dates import parse_date
 from onrecord.clean.language import primary_subtag
 from onrecord.clean.webpages import html_article
-from onrecord.errors import OnrecordError
+from onrecord.errors import ConfigError, OnrecordError
 
 SOURCE = "source.html"
 EXPECTED = "expected-metadata.json"
@@ -115,10 +115,15 @@ FIELDS = ("title", "title_lenient", "date", "byline", "lang")
 
 
 def evaluate_extraction(folder: Path) -> ExtractionReport:
-    """Clean every page of ``folder`` (one sub-folder per page) and compare with its expectation."""
+    """Clean every page of ``folder`` (one sub-folder per page) and compare with its expectation.
+
+    Raises ``ConfigError`` when ``folder`` holds no page folders.
+    """
+    if not folder.is_dir():
+        raise ConfigError(f"{folder} is not a folder of pages")
     pages = sorted(p for p in folder.iterdir() if (p / SOURCE).is_file() and (p / EXPECTED).is_file())
     if not pages:
-        raise FileNotFoundError(f"no page folders with {SOURCE} and {EXPECTED} under {folder}")
+        raise ConfigError(f"no page folders with {SOURCE} and {EXPECTED} under {folder}")
     return ExtractionReport(tuple(_evaluate_page(page) for page in pages))
 
 
@@ -178,4 +183,3 @@ def _fold_byline(text: str | None) -> str:
 def _contains_either(found: str | None, expected: str) -> bool:
     a, b = _fold(found), _fold(expected)
     return bool(a) and (a in b or b in a)
-

@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from onrecord.models import Span
@@ -179,7 +180,11 @@ def date_for_sentence(sentence_text: str, published: dt.date | None) -> tuple[dt
 
     A stretch ("last week") is used only where the sentence names no day.
     """
-    mentions = find_dates(sentence_text, published)
+    return best_date(find_dates(sentence_text, published))
+
+
+def best_date(mentions: Sequence[DateMention]) -> tuple[dt.date, str] | None:
+    """The day a set of date mentions gives: the first that names a day, else the first stretch."""
     if not mentions:
         return None
     best = next((m for m in mentions if m.source != DateSource.APPROXIMATE), mentions[0])

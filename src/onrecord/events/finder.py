@@ -135,7 +135,8 @@ def _kind(vocab: Vocabulary, text: str, spans: list[tuple[int, int]]) -> tuple[s
     return None
 
 
-def _is_dateline(text: str, mention: DateMention) -> bool:
+def is_dateline(text: str, mention: DateMention) -> bool:
+    """Whether a date is a dateline ("July 5, 2021 --", "Published: ..."): when written, not when said."""
     line_start = text.rfind("\n", 0, mention.span.start) + 1
     before = text[line_start : mention.span.start]
     if _META_LINE.match(text[line_start:]):
@@ -153,7 +154,7 @@ def _choose_date(
     session: Session | None,
 ) -> tuple[dt.date, str, Span | None] | None:
     def candidates(spans: list[tuple[int, int]]) -> list[DateMention]:
-        found = [d for s, e in spans for d in find_dates(text, published, s, e) if not _is_dateline(text, d)]
+        found = [d for s, e in spans for d in find_dates(text, published, s, e) if not is_dateline(text, d)]
         if published is not None:
             found = [d for d in found if d.date <= published + dt.timedelta(days=1)]
         return sorted(found, key=lambda d: (d.source == DateSource.APPROXIMATE, d.span.start))

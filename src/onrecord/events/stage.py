@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from onrecord.events.dates import date_for_sentence
+from onrecord.events.dates import best_date, find_dates
 from onrecord.events.figures import find_figures
-from onrecord.events.finder import find_event
+from onrecord.events.finder import find_event, is_dateline
 from onrecord.events.reports import find_report_event
 from onrecord.models import Article, Event, Statement
 from onrecord.pipeline import Work
@@ -23,7 +23,8 @@ def place(statement: Statement, event: Event | None, article: Article) -> Statem
     if event is None:
         return statement
     start, end = statement_extent(statement)
-    own = date_for_sentence(article.text[start:end], article.published)
+    text = article.text
+    own = best_date([d for d in find_dates(text, article.published, start, end) if not is_dateline(text, d)])
     if own is not None and (article.published is None or own[0] <= article.published):
         day, source = own
         if day != event.date:
@@ -34,9 +35,9 @@ def place(statement: Statement, event: Event | None, article: Article) -> Statem
 class EventStage:
     """The document's event (a UN report's own, else the one a news article reports), on every statement."""
 
-    name = "events"
-    requires = ("article", "statements")
-    assigns = ("events", "statements")
+    name: str = "events"
+    requires: tuple[str, ...] = ("article", "statements")
+    assigns: tuple[str, ...] = ("events", "statements")
 
     def __call__(self, work: Work) -> Work:
         assert work.article is not None and work.statements is not None
@@ -52,14 +53,15 @@ class EventStage:
 class FigureStage:
     """The numbers each statement cites, found in its content."""
 
-    name = "figures"
-    requires = ("article", "statements")
-    assigns = ("statements",)
+    name: str = "figures"
+    requires: tuple[str, ...] = ("article", "statements")
+    assigns: tuple[str, ...] = ("statements",)
 
     def __call__(self, work: Work) -> Work:
         assert work.article is not None and work.statements is not None
         text = work.article.text
         statements = tuple(
-            replace(st, figures=find_figures(text, st.content.start, st.content.end)) for st in work.statements
+            replace(st, figures=find_figures(text, st.content.start, st.content.end))
+            for st in work.statements
         )
         return replace(work, statements=statements)

@@ -11,7 +11,8 @@ How a position is decided, for each position of the taxonomy:
 
 1. every ``cue`` pattern found in the statement adds evidence FOR it, with the cue's weight;
 2. every ``against`` pattern found adds evidence AGAINST it (a statement that argues the other side, as
-   "country-specific mandates are vital" argues against non-selectivity);
+   "country-specific mandates are vital" argues against non-selectivity), and the FOR cues that overlap
+   it are dropped ("is not interference in its internal affairs" holds a cue but argues against it);
 3. a cue marked ``negatable`` that has a negation ("not", "never", "no", "cannot" ...) earlier in its
    clause counts AGAINST instead of for ("rights are not universal"); cues whose stance is itself phrased
    with a negation ("should not be used as a pretext", "no double standards") are not negatable;
@@ -248,9 +249,14 @@ class PositionClassifier:
                 opposing.append(hit)
             else:
                 supporting.append(hit)
-        opposing.extend(_hits(definition.against, lowered))
+        against = _hits(definition.against, lowered)
+        opposing.extend(against)
+        # a cue inside a phrase that argues against the position is part of that argument, not support
+        supporting = [h for h in supporting if not any(_overlap(h, a) for a in against)]
         score = _noisy_or(h.cue.weight for h in supporting)
-        if score < self.taxonomy.threshold or score <= _noisy_or(h.cue.weight for h in opposing):
+        if not supporting or score < self.taxonomy.threshold:
+            return None
+        if score <= _noisy_or(h.cue.weight for h in opposing):
             return None
         best = max(supporting, key=lambda h: (h.cue.weight, -h.start))
         return Position(definition.id, round(score, 4), Span.of(text, offset + best.start, offset + best.end))
@@ -285,6 +291,10 @@ def _hits(cues: Iterable[Cue], lowered: str) -> list[_Hit]:
         if match is not None and match.end() > match.start():
             hits.append(_Hit(cue, match.start(), match.end()))
     return hits
+
+
+def _overlap(a: _Hit, b: _Hit) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _noisy_or(weights: Iterable[float]) -> float:
