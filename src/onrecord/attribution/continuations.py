@@ -23,7 +23,9 @@ from onrecord.attribution.quotes import Quote
 from onrecord.models import StatementKind
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?…:][\"”'’]*)\s*$")
-_AFTER_CUE = re.compile(r"^(?:[\s,]+(?:in|on|at|last|this|during|after|before|to|from|while|when)\b[^.!?\"“”]{0,40})?[\s,:;—–-]*$")
+_AFTER_CUE = re.compile(
+    r"^(?:[\s,]+(?:in|on|at|last|this|during|after|before|to|from|while|when)\b[^.!?\"“”]{0,40})?[\s,:;—–-]*$"
+)
 _MIN_WORDS = 3
 
 

@@ -59,7 +59,9 @@ class Cluster:
 class Resolver:
     """Resolves mentions, in reading order, to clusters."""
 
-    def __init__(self, people: list[tuple[int, str]], organizations: list[tuple[int, str]] | None = None) -> None:
+    def __init__(
+        self, people: list[tuple[int, str]], organizations: list[tuple[int, str]] | None = None
+    ) -> None:
         self.clusters: list[Cluster] = []
         self.people = sorted(people)  # (offset, name) of every PERSON name in the article
         self._seen_people = 0

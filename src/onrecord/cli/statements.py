@@ -1,4 +1,4 @@
-"""Commands for statements and speakers."""
+"""Commands for statements, speakers, events and figures."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from onrecord.cli.common import DbOption, app, console, open_store
+from onrecord.models import Event
 from onrecord.store import documents as docs
 from onrecord.store import statements as sts
+from onrecord.store.events import iter_cited_figures, iter_events
 
 
 @app.command("statements")
@@ -22,19 +24,41 @@ def statements_command(
     document: Annotated[
         str | None, typer.Option(help="Only this document (id, source or hash prefix).")
     ] = None,
+    body: Annotated[
+        str | None, typer.Option(help="Only at events of bodies whose name contains this.")
+    ] = None,
+    session: Annotated[int | None, typer.Option(help="Only at events of this session number.")] = None,
+    event_kind: Annotated[
+        str | None, typer.Option(help="Only at events of this kind (plenary, side event...).")
+    ] = None,
+    event: Annotated[
+        int | None, typer.Option(help="Only at this event (its id in `onrecord events`).")
+    ] = None,
     limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
     offset: Annotated[int, typer.Option(help="How many to pass over first.")] = 0,
 ) -> None:
-    """List attributed statements: speaker, cue, what was said, and the document.
+    """List attributed statements: speaker, cue, what was said, the event, and the document.
 
-    Example: onrecord statements --speaker "Wang Yi"
+    Example: onrecord statements --speaker "Wang Yi" --session 55
     """
     with open_store(db) as store:
         doc_id = docs.get_document(store.conn, document).id if document else None
         rows = list(
-            sts.iter_statements(store.conn, document_id=doc_id, speaker=speaker, limit=limit, offset=offset)
+            sts.iter_statements(
+                store.conn,
+                document_id=doc_id,
+                speaker=speaker,
+                body=body,
+                session=session,
+                event_kind=event_kind,
+                event_id=event,
+                limit=limit,
+                offset=offset,
+            )
         )
-    table = Table("id", "doc", "speaker", "cue", "kind", "content", title=f"{len(rows)} statements shown")
+    table = Table(
+        "id", "doc", "speaker", "cue", "kind", "content", "event", title=f"{len(rows)} statements shown"
+    )
     for stored in rows:
         st = stored.statement
         kind = st.kind.value + (" (cont.)" if st.continuation else "")
@@ -45,8 +69,17 @@ def statements_command(
             escape(st.cue.text if st.cue else "—"),
             kind,
             escape(st.content.text),
+            escape(_event_label(st.event)),
         )
     console.print(table)
+
+
+def _event_label(event: Event | None) -> str:
+    if event is None:
+        return ""
+    parts = (event.body, f"session {event.session}" if event.session else None, event.kind)
+    day = event.date.isoformat() if event.date else None
+    return " · ".join(p for p in (*parts, day) if p)
 
 
 @app.command("speakers")
@@ -71,5 +104,67 @@ def speakers_command(
             escape(", ".join(sp.aliases)),
             str(sp.statements),
             str(sp.documents),
+        )
+    console.print(table)
+
+
+@app.command("events")
+def events_command(
+    db: DbOption = None,
+    body: Annotated[str | None, typer.Option(help="Only bodies whose name contains this.")] = None,
+    session: Annotated[int | None, typer.Option(help="Only this session number.")] = None,
+) -> None:
+    """List events: body, session, segment, kind, date said, and how many statements were made there.
+
+    Example: onrecord events --body "Human Rights Council" --session 55
+    """
+    with open_store(db) as store:
+        rows = list(iter_events(store.conn, body=body, session=session))
+    table = Table("id", "body", "session", "segment", "kind", "date said", "where", "statements", "speakers")
+    for ev in rows:
+        e = ev.event
+        where = ", ".join(p for p in (e.location, "remote" if e.remote else None) if p)
+        table.add_row(
+            str(ev.id),
+            escape(e.body or ""),
+            str(e.session or ""),
+            escape(e.segment or ""),
+            escape(e.kind or ""),
+            f"{e.date.isoformat() if e.date else '?'} ({e.date_source or 'unknown'})",
+            escape(where),
+            str(ev.statements),
+            str(ev.speakers),
+        )
+    console.print(table)
+
+
+@app.command("figures")
+def figures_command(
+    db: DbOption = None,
+    counts: Annotated[
+        str | None, typer.Option(help="Only figures counting this (killed, displaced...).")
+    ] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only figures cited by speakers with this name.")
+    ] = None,
+) -> None:
+    """List the figures speakers cite: who cited which number for what, and when.
+
+    Example: onrecord figures --counts displaced
+    """
+    with open_store(db) as store:
+        rows = list(iter_cited_figures(store.conn, counts=counts, speaker=speaker))
+    table = Table("counts", "value", "qualifier", "as written", "speaker", "said", "statement")
+    for row in rows:
+        f = row.figure
+        value = f"{f.value:,.0f}" if float(f.value).is_integer() else f"{f.value:,}"
+        table.add_row(
+            escape(f.counts or ""),
+            value,
+            escape(f.qualifier or ""),
+            escape(f.text),
+            escape(row.speaker),
+            row.date or "",
+            str(row.statement_id),
         )
     console.print(table)

@@ -47,7 +47,9 @@ _SEEDS_DIR = Path("seeds")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
 _LINE_BREAK = re.compile(r"\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|H\.E|U\.N|U\.S|e\.g|i\.e|etc|Ltd|Co|vs)|\b[A-Z])\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|H\.E|U\.N|U\.S|e\.g|i\.e|etc|Ltd|Co|vs)|\b[A-Z])\.$"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,3 +158,32 @@ def iter_events(
         event = event_from_row(row)
         assert event is not None
         yield EventSummary(row["ev_id"], event, row["n"], row["docs"], row["speakers"])
+
+
+@dataclass(frozen=True, slots=True)
+class CitedFigure:
+    figure: Figure
+    speaker: str
+    statement_id: int
+    date: str | None
+
+
+def iter_cited_figures(
+    conn: sqlite3.Connection, *, counts: str | None = None, speaker: str | None = None
+) -> Iterator[CitedFigure]:
+    """Figures with who cited them and when, grouped by what they count."""
+    where, params = ["1 = 1"], []
+    if counts:
+        where.append("f.counts LIKE ?")
+        params.append(f"%{counts}%")
+    if speaker:
+        where.append("sp.name LIKE ?")
+        params.append(f"%{speaker}%")
+    sql = f"""SELECT f.start, f.end, f.text, f.value, f.qualifier, f.counts, sp.name, s.id AS sid,
+                     coalesce(ev.date, s.date_published) AS day
+              FROM figures f JOIN statements s ON s.id = f.statement_id
+              JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN events ev ON ev.id = s.event_id
+              WHERE {" AND ".join(where)} ORDER BY f.counts, day, sp.name"""
+    for r in conn.execute(sql, params):
+        figure = Figure(Span(r["start"], r["end"], r["text"]), r["value"], r["qualifier"], r["counts"])
+        yield CitedFigure(figure, r["name"], r["sid"], r["day"])

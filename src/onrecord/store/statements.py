@@ -192,11 +192,15 @@ def iter_statements(
     *,
     document_id: int | None = None,
     speaker: str | None = None,
+    body: str | None = None,
+    session: int | None = None,
+    event_kind: str | None = None,
+    event_id: int | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> Iterator[StoredStatement]:
-    """Statements in document order, optionally of one document or of speakers whose name or alias
-    contains ``speaker`` (case-insensitive)."""
+    """Statements in document order, optionally of one document, of speakers whose name or alias
+    contains ``speaker``, or at events whose body or kind contains the text given (case-insensitive)."""
     where: list[str] = []
     params: list[object] = []
     if document_id is not None:
@@ -208,6 +212,14 @@ def iter_statements(
             "UNION SELECT id FROM speakers WHERE name LIKE ?)"
         )
         params += [f"%{speaker}%", f"%{speaker}%"]
+    for column, value in (("ev.session", session), ("ev.id", event_id)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    for column, text in (("ev.body", body), ("ev.kind", event_kind)):
+        if text:
+            where.append(f"{column} LIKE ?")
+            params.append(f"%{text}%")
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY s.document_id, s.seq LIMIT ? OFFSET ?"
     for row in conn.execute(sql, (*params, -1 if limit is None else limit, offset)):

@@ -241,7 +241,9 @@ class PositionClassifier:
                 found.append(position)
         return tuple(sorted(found, key=lambda p: (-p.score, p.evidence.start)))
 
-    def _decide(self, definition: PositionDefinition, lowered: str, text: str, offset: int) -> Position | None:
+    def _decide(
+        self, definition: PositionDefinition, lowered: str, text: str, offset: int
+    ) -> Position | None:
         supporting: list[_Hit] = []
         opposing: list[_Hit] = []
         for hit in _hits(definition.cues, lowered):

@@ -105,7 +105,9 @@ def _renormalise(x: sp.csr_matrix, is_char: npt.NDArray[np.bool_]) -> sp.csr_mat
     squares = entries.data**2
     char_entry = is_char[entries.col]
     norms = {
-        block: np.sqrt(np.bincount(entries.row[char_entry == block], squares[char_entry == block], x.shape[0]))
+        block: np.sqrt(
+            np.bincount(entries.row[char_entry == block], squares[char_entry == block], x.shape[0])
+        )
         for block in (True, False)
     }
     norm = np.where(char_entry, norms[True][entries.row], norms[False][entries.row])
@@ -153,9 +155,7 @@ def _platt(raw: npt.NDArray[np.float64], y: npt.NDArray[np.int8]) -> tuple[float
     return float(model.coef_[0, 0]), float(model.intercept_[0])
 
 
-def fit_calibration(
-    raw: Matrix, y: npt.NDArray[np.int8], options: TrainingOptions
-) -> tuple[Matrix, Matrix]:
+def fit_calibration(raw: Matrix, y: npt.NDArray[np.int8], options: TrainingOptions) -> tuple[Matrix, Matrix]:
     """Per-label logistic slope and offset; labels with few positives share a pooled fit."""
     pooled = _platt(raw.ravel(), y.ravel())
     fits = [
@@ -173,9 +173,7 @@ def _f1(tp: npt.NDArray[np.int64], fp: npt.NDArray[np.int64], fn: npt.NDArray[np
     return np.divide(2 * tp, denominator, out=np.zeros(tp.shape), where=denominator > 0)
 
 
-def fit_thresholds(
-    scores: Matrix, y: npt.NDArray[np.int8], options: TrainingOptions
-) -> tuple[Matrix, float]:
+def fit_thresholds(scores: Matrix, y: npt.NDArray[np.int8], options: TrainingOptions) -> tuple[Matrix, float]:
     """Per-label thresholds (shrunk towards the best common one) and the best-label fallback score."""
     positive = y == 1
     above = scores[:, :, np.newaxis] >= GRID  # rows x labels x grid

@@ -86,9 +86,7 @@ def read_recommendations(
             reader = csv.DictReader(handle)
             missing = {text_column, "Issue", "Session"} - set(reader.fieldnames or ())
             if missing:
-                raise ConfigError(
-                    f"{csv_path}: missing columns {sorted(missing)}; found {reader.fieldnames}"
-                )
+                raise ConfigError(f"{csv_path}: missing columns {sorted(missing)}; found {reader.fieldnames}")
             rows = [
                 Recommendation(row[text_column], split_labels(row["Issue"]), parse_session(row["Session"]))
                 for row in reader
@@ -174,7 +172,10 @@ class TopicModel:
     def default(cls) -> TopicModel:
         """The model shipped with onrecord (trained on UPR Info's sessions 1-15)."""
         base = resources.files(DEFAULT_PACKAGE).joinpath(DEFAULT_FOLDER)
-        with resources.as_file(base.joinpath(META)) as meta, resources.as_file(base.joinpath(ARRAYS)) as arrays:
+        with (
+            resources.as_file(base.joinpath(META)) as meta,
+            resources.as_file(base.joinpath(ARRAYS)) as arrays,
+        ):
             return _load(meta, arrays, f"{DEFAULT_PACKAGE}/{DEFAULT_FOLDER}")
 
 

@@ -1,0 +1,110 @@
+"""The positions gold and its evaluation: shape of the gold, drift detection, and the pinned floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from onrecord.errors import ConfigError
+from onrecord.evaluation.positions import (
+    PositionScore,
+    default_gold_path,
+    evaluate_positions,
+    load_gold,
+    sentence_spans,
+)
+from onrecord.themes.positions import load_taxonomy
+
+FLOORS = json.loads((Path(__file__).parent / "floors" / "positions.json").read_text(encoding="utf-8"))
+
+
+def test_gold_is_large_varied_and_labelled_with_known_positions() -> None:
+    items = load_gold()
+    assert len(items) >= 150
+    assert {i.corpus for i in items} == {"ungdc", "wg", "seeds"}
+    known = set(load_taxonomy().ids)
+    labelled = {p for i in items for p in i.positions}
+    assert labelled == known, f"positions never labelled: {known - labelled}"
+    assert sum(not i.positions for i in items) >= 30  # negatives
+    holdout = sum(i.split == "holdout" for i in items) / len(items)
+    assert 0.3 <= holdout <= 0.5
+    countries = {i.doc.split("_")[0] for i in items if i.corpus == "ungdc"}
+    assert len(countries) >= 60
+
+
+def test_gold_holds_no_text() -> None:
+    for line in default_gold_path().read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        assert set(record) <= {"corpus", "doc", "start", "end", "sha1", "positions", "split", "batch", "note"}
+        assert len(record.get("note", "")) <= 120
+
+
+_GOOD = {"corpus": "wg", "doc": "x", "start": 0, "end": 5, "sha1": "a", "positions": [], "split": "tune"}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"corpus": "news"}, "corpus 'news'"),
+        ({"start": 5}, "not a span"),
+        ({"split": "dev"}, "split 'dev'"),
+        ({"positions": None, "start": "five"}, "not a gold line"),
+    ],
+)
+def test_malformed_gold_lines_are_refused(tmp_path: Path, change: dict[str, object], message: str) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({**_GOOD, **change}) + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_gold(path)
+
+
+def test_the_same_sentence_twice_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text((json.dumps(_GOOD) + "\n") * 2, encoding="utf-8")
+    with pytest.raises(ConfigError, match="labelled twice"):
+        load_gold(path)
+
+
+def test_scores_from_counts() -> None:
+    score = PositionScore("x", gold=4, predicted=5, correct=3)
+    assert score.precision == pytest.approx(0.6)
+    assert score.recall == pytest.approx(0.75)
+    assert score.f1 == pytest.approx(2 * 0.6 * 0.75 / 1.35)
+    assert PositionScore("y", 0, 0, 0).f1 == 0.0
+
+
+@given(st.lists(st.sampled_from(["Word", "word", ".", " ", "\n", "Mr.", "?", "“Quote.”", "A"]), max_size=40))
+def test_sentence_spans_are_ordered_trimmed_pieces(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    last = 0
+    for start, end in sentence_spans(text):
+        assert last <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        last = end
+
+
+@pytest.mark.data
+def test_drift_in_the_shared_data_is_caught(shared: Path, tmp_path: Path) -> None:
+    first = json.loads(default_gold_path().read_text(encoding="utf-8").splitlines()[0])
+    first["sha1"] = "0000000000"
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(first) + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="shared data has changed"):
+        evaluate_positions(shared, path)
+
+
+@pytest.mark.data
+def test_positions_meet_their_floors(shared: Path) -> None:
+    report = evaluate_positions(shared)
+    for name in ("all", "holdout", "fresh"):
+        scores = getattr(report, name)
+        floor = FLOORS[name]
+        assert scores.precision >= floor["precision"], (name, scores.precision)
+        assert scores.recall >= floor["recall"], (name, scores.recall)
+        assert scores.f1 >= floor["f1"], (name, scores.f1)
+    assert report.all.sentences == report.tune.sentences + report.holdout.sentences
+    assert len(list(report.lines())) == 4 + 1 + len(report.all.by_position)
