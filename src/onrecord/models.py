@@ -156,6 +156,8 @@ class Statement:
     continuation: bool = False
     event: Event | None = None  # where and when it was said (filled by the events stage)
     figures: tuple[Figure, ...] = ()  # numbers cited in the content
+    topics: tuple[Topic, ...] = ()  # UPR Info issue labels, best first
+    positions: tuple[Position, ...] = ()  # stances taken, strongest first, each with its evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,3 +204,20 @@ class Figure:
     @property
     def text(self) -> str:
         return self.span.text
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """One issue label and the model's confidence in it (a calibrated probability, 0 to 1)."""
+
+    label: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A stance a statement takes: the position's id, a confidence in (0, 1], and what triggered it."""
+
+    id: str
+    score: float
+    evidence: Span

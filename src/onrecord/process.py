@@ -8,6 +8,8 @@ it again, with nothing lost and nothing duplicated.
 from __future__ import annotations
 
 import logging
+import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -22,9 +24,17 @@ from onrecord.models import Failure, Skipped
 from onrecord.pipeline import Outcome, Pipeline, Stage, Work
 from onrecord.settings import Settings
 from onrecord.store import Store
-from onrecord.store.documents import content_hash, find_by_hash, insert_document, record_failure
+from onrecord.store.documents import (
+    content_hash,
+    find_by_hash,
+    insert_document,
+    iter_raw,
+    record_failure,
+    update_document,
+)
 from onrecord.store.events import link_document_events
-from onrecord.store.statements import insert_statements
+from onrecord.store.statements import delete_statements, insert_statements
+from onrecord.themes.stage import PositionStage
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +75,7 @@ def reading_stages() -> list[Stage]:
 
 def analysis_stages(settings: Settings) -> list[Stage]:
     """Clean text to statements placed in their events, with their figures."""
-    return [AttributeStage(Attributor(settings)), EventStage(), FigureStage()]
+    return [AttributeStage(Attributor(settings)), EventStage(), FigureStage(), PositionStage()]
 
 
 def default_stages(settings: Settings, *, analyse: bool = True) -> list[Stage]:
@@ -124,6 +134,56 @@ def ingest(
     return summary
 
 
+def reanalyse(
+    store: Store,
+    settings: Settings,
+    *,
+    everything: bool = False,
+    pipeline: Pipeline | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestSummary:
+    """Run the pipeline again on stored documents, from their bytes as received.
+
+    By default only documents processed by another pipeline version (an older onrecord, or an ingest with
+    ``analyse=False``) are redone; ``everything`` redoes all. Each document's derived data (clean text,
+    metadata, statements, events) is replaced in one transaction, so a kill halfway loses nothing.
+    """
+    pipeline = pipeline or Pipeline(default_stages(settings))
+    version = pipeline_version(pipeline)
+    summary = IngestSummary()
+    ids: deque[int] = deque()
+
+    def works() -> Iterator[Work]:
+        pending = list(iter_raw(store.conn, not_version=None if everything else version))
+        for document_id, raw in pending:
+            ids.append(document_id)
+            yield Work(raw=raw)
+
+    for outcome in pipeline.run_many(works(), batch_size=settings.nlp_batch_size):
+        document_id = ids.popleft()
+        work = outcome.work
+        with store.transaction() as conn:
+            if work.article is not None and work.decoded is not None:
+                delete_statements(conn, document_id)
+                update_document(conn, document_id, work.decoded, work.article, version)
+                _analysis(conn, document_id, work)
+                summary.ingested += 1
+            if outcome.failure is not None:
+                record_failure(conn, outcome.failure, content_hash(work.raw.data))
+                summary.failed += 1
+                summary.failures.append(outcome.failure)
+        if on_progress is not None:
+            on_progress(work.raw.source, Status.FAILED if outcome.failure else Status.INGESTED)
+    return summary
+
+
+def _analysis(conn: sqlite3.Connection, document_id: int, work: Work) -> None:
+    if work.statements:
+        insert_statements(conn, document_id, work.statements)
+    if work.events:
+        link_document_events(conn, document_id, work.events)
+
+
 def _keep(
     outcome: Outcome,
     store: Store,
@@ -139,10 +199,7 @@ def _keep(
         return
     with store.transaction() as conn:
         document_id = insert_document(conn, work.raw, work.decoded, work.article, version)
-        if work.statements:
-            insert_statements(conn, document_id, work.statements)
-        if work.events:
-            link_document_events(conn, document_id, work.events)
+        _analysis(conn, document_id, work)
         if outcome.failure is not None:  # analysis failed after cleaning: keep the document and the reason
             record_failure(conn, outcome.failure, sha256)
     summary.ingested += 1

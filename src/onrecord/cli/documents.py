@@ -14,7 +14,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from onrecord.cli.common import DbOption, app, console, console_err, open_store, settings_for
-from onrecord.process import IngestSummary, Status, ingest
+from onrecord.process import IngestSummary, Status, ingest, reanalyse
 from onrecord.store import Store
 from onrecord.store import documents as docs
 from onrecord.store.export import Format, write
@@ -32,6 +32,9 @@ def ingest_command(
     max_document_bytes: Annotated[
         int | None, typer.Option(help="Size limit per document (default 20 MB).", show_default=False)
     ] = None,
+    analyse: Annotated[
+        bool, typer.Option(help="Find statements, speakers, events and figures (--no-analyse: text only).")
+    ] = True,
 ) -> None:
     """Read documents, clean them, and keep them in the store.
 
@@ -48,6 +51,7 @@ def ingest_command(
             paths,
             store,
             settings,
+            analyse=analyse,
             text_column=text_column,
             stdin=sys.stdin.buffer if "-" in paths else None,
             on_progress=on_progress,
@@ -55,6 +59,31 @@ def ingest_command(
     _print_summary(summary, settings.db)
     if strict and summary.failed:
         raise typer.Exit(1)
+
+
+@app.command("reanalyse")
+def reanalyse_command(
+    db: DbOption = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Redo every document, not only outdated ones.")
+    ] = False,
+) -> None:
+    """Run the pipeline again on stored documents, from their bytes as received.
+
+    Redoes the documents processed by another onrecord version or ingested with --no-analyse.
+    Example: onrecord reanalyse --all
+    """
+    settings = settings_for(db)
+    with open_store(db) as store, _progress() as progress:
+        task = progress.add_task("analysing", total=None, current="")
+
+        def on_progress(source: str, status: Status) -> None:
+            progress.update(task, advance=1, current=f"{status.value}: {_short(source)}")
+
+        summary = reanalyse(store, settings, everything=everything, on_progress=on_progress)
+    console.print(f"analysed {summary.ingested}, failed {summary.failed}")
+    for failure in summary.failures[:20]:
+        console.print(f"  {escape(failure.source)}: {failure.stage}: {escape(failure.reason)}")
 
 
 def _progress() -> Progress:

@@ -8,9 +8,10 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from onrecord.errors import NotFound
-from onrecord.models import Article, DecodedText, Failure, RawDocument, RemovedLine
+from onrecord.models import Article, DecodedText, Failure, MediaType, RawDocument, RemovedLine
 from onrecord.store.database import now
 
 
@@ -93,6 +94,44 @@ def record_failure(conn: sqlite3.Connection, failure: Failure, sha256: str | Non
            DO UPDATE SET seen = seen + 1, last_seen = excluded.last_seen""",
         (failure.source, failure.stage, failure.reason, sha256, stamp, stamp),
     )
+
+
+def update_document(
+    conn: sqlite3.Connection, document_id: int, decoded: DecodedText, article: Article, pipeline_version: str
+) -> None:
+    """Replace what was derived from a stored document's bytes (the bytes themselves never change)."""
+    conn.execute(
+        """UPDATE documents SET encoding = ?, repaired = ?, text = ?, title = ?, outlet = ?, byline = ?,
+               published = ?, language = ?, url = ?, removed = ?, pipeline_version = ? WHERE id = ?""",
+        (
+            decoded.encoding,
+            int(decoded.repaired),
+            article.text,
+            article.title,
+            article.outlet,
+            article.byline,
+            article.published.isoformat() if article.published else None,
+            article.language,
+            article.url,
+            json.dumps([{"text": r.text, "rule": r.rule} for r in article.removed], ensure_ascii=False),
+            pipeline_version,
+            document_id,
+        ),
+    )
+
+
+def iter_raw(
+    conn: sqlite3.Connection, *, not_version: str | None = None
+) -> Iterator[tuple[int, RawDocument]]:
+    """Stored documents as received (id and raw document), optionally only those of another pipeline."""
+    sql = "SELECT id, source, media_type, raw, fields FROM documents"
+    params: tuple[str, ...] = ()
+    if not_version is not None:
+        sql += " WHERE pipeline_version != ?"
+        params = (not_version,)
+    for row in conn.execute(sql + " ORDER BY id", params):
+        fields = MappingProxyType(json.loads(row["fields"] or "{}"))
+        yield row["id"], RawDocument(row["source"], bytes(row["raw"]), MediaType(row["media_type"]), fields)
 
 
 def _document(row: sqlite3.Row) -> StoredDocument:

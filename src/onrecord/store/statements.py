@@ -26,6 +26,7 @@ from onrecord.store.events import (
     insert_figures,
     upsert_event,
 )
+from onrecord.store.themes import insert_themes, positions_of, topics_of
 
 
 def speaker_key(speaker: Speaker) -> str:
@@ -122,6 +123,7 @@ def insert_statements(
         )
         statement_id = int(cursor.lastrowid or 0)
         insert_figures(conn, statement_id, statement.figures)
+        insert_themes(conn, statement_id, statement.topics, statement.positions)
         ids.append(statement_id)
     return ids
 
@@ -130,6 +132,7 @@ def delete_statements(conn: sqlite3.Connection, document_id: int) -> None:
     """Remove a document's statements (before it is analysed again)."""
     conn.execute("DELETE FROM statements WHERE document_id = ?", (document_id,))
     conn.execute("DELETE FROM document_speakers WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM document_events WHERE document_id = ?", (document_id,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +186,8 @@ def _statement(row: sqlite3.Row, conn: sqlite3.Connection) -> StoredStatement:
         continuation=bool(row["continuation"]),
         event=event_from_row(row, row["date_published"]),
         figures=figures_of(conn, row["id"]),
+        topics=topics_of(conn, row["id"]),
+        positions=positions_of(conn, row["id"]),
     )
     return StoredStatement(row["id"], row["document_id"], statement)
 
@@ -253,6 +258,17 @@ def statement_row(stored: StoredStatement, document: dict[str, object]) -> dict[
         "continuation": st.continuation,
         "event": event_row(st.event),
         "figures": [figure_row(f) for f in st.figures],
+        "topics": [{"label": t.label, "score": round(t.score, 4)} for t in st.topics],
+        "positions": [
+            {
+                "id": p.id,
+                "score": round(p.score, 4),
+                "start": p.evidence.start,
+                "end": p.evidence.end,
+                "evidence": p.evidence.text,
+            }
+            for p in st.positions
+        ],
     }
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.errors import ConfigError
-from onrecord.models import Span
+from onrecord.models import Position, Span
 
 __all__ = [
     "Cue",
@@ -94,15 +94,6 @@ class Taxonomy:
             if position.id == position_id:
                 return position
         raise ConfigError(f"unknown position {position_id!r}; known: {list(self.ids)}")
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    """A stance a statement takes: the position's id, a confidence in (0, 1], and what triggered it."""
-
-    id: str
-    score: float
-    evidence: Span
 
 
 def load_taxonomy(path: Path | None = None) -> Taxonomy:
