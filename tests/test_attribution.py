@@ -454,3 +454,17 @@ def test_spans_index_the_text(attributor: Attributor, text: str) -> None:
         assert s.content.text.strip(), "empty content"
         if s.continuation:
             assert s.cue is None and s.speaker_mention is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list('ab "“”«»\'.\n,')), max_size=80))
+def test_quotes_lie_inside_their_marks(text: str) -> None:
+    for quote in find_quotes(text):
+        assert 0 <= quote.outer_start < quote.start < quote.end <= quote.outer_end <= len(text)
+        assert "\n\n" not in text[quote.start : quote.end].replace(" ", "")
+
+
+def test_missing_model_falls_back_to_the_packaged_copy() -> None:
+    from onrecord.attribution import nlp
+
+    assert "parser" in nlp.load("no_such_spacy_model").pipe_names

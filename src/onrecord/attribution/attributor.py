@@ -81,8 +81,9 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
         if not found:
             found = layout_statements(reader, headline=index == 0 and len(parsed) > 1)
         candidates.extend(found)
+        title_case = index == 0 and _title_case(paragraph.doc)
         for ent in paragraph.doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not title_case:  # a Title Case headline runs names into words
                 words = [t.text for t in ent if t.text not in honorifics and not t.is_punct]
                 name = " ".join(words).removesuffix(" 's").removesuffix("'s").removesuffix("’s").strip()
                 if name:
@@ -131,6 +132,11 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
         for p in extra
     ]
     return tuple(sorted(statements, key=lambda s: s.content.start))
+
+
+def _title_case(doc: Any) -> bool:
+    words = [t for t in doc if t.is_alpha and len(t.text) > 3]
+    return bool(words) and sum(t.text[0].isupper() for t in words) > 0.7 * len(words)
 
 
 def _present(sentence: Any) -> bool:

@@ -36,4 +36,26 @@ def eval_extraction(
 
     report = evaluate_extraction(shared_path(readability, "data", "extraction", "readability"))
     for line in report.lines():
-        console.print(line, highlight=False)
+        console.print(line, highlight=False, markup=False)
+
+
+@eval_app.command("positions")
+def eval_positions(
+    gold: Annotated[
+        Path | None,
+        typer.Option(help="Gold file (default: the project's hand-labelled gold).", show_default=False),
+    ] = None,
+    shared: Annotated[
+        Path | None,
+        typer.Option(help="The shared folder the gold's texts are read from.", show_default=False),
+    ] = None,
+) -> None:
+    """Precision, recall and F1 of positions on the hand-labelled gold (all, tuning part, holdout).
+
+    Example: onrecord eval positions --shared ../shared
+    """
+    from onrecord.evaluation.positions import evaluate_positions
+
+    report = evaluate_positions(shared_path(shared), gold)
+    for line in report.lines():
+        console.print(line, highlight=False, markup=False)
