@@ -457,7 +457,7 @@ def test_spans_index_the_text(attributor: Attributor, text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from(list('ab "“”«»\'.\n,')), max_size=80))
+@given(text=st.text(alphabet=st.sampled_from(list("ab \"“”«»'.\n,")), max_size=80))
 def test_quotes_lie_inside_their_marks(text: str) -> None:
     for quote in find_quotes(text):
         assert 0 <= quote.outer_start < quote.start < quote.end <= quote.outer_end <= len(text)

@@ -153,10 +153,8 @@ def _about_someone(sentence: Any) -> bool:
     if subject is None:
         return False
     return (
-        subject.pos_ == "PRON"
-        and subject.lower_ not in {"it", "this", "that"}
-        or subject.ent_type_ == "PERSON"
-    )
+        subject.pos_ == "PRON" and subject.lower_ not in {"it", "this", "that"}
+    ) or subject.ent_type_ == "PERSON"
 
 
 def _piece(text: str, candidate: Candidate, speaker: int, parsed: list[ParsedParagraph]) -> Piece:

@@ -50,7 +50,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return child
     if depth < 3 and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and verb.head is not verb:
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return None
+            noun = verb.head  # "released a statement saying ...": the statement's sender speaks
+            if noun.lemma_.lower() not in lexicon.cues().message_nouns or noun.head is noun:
+                return None
+            return _subject(noun.head, depth + 1) if noun.dep_ in {"dobj", "pobj"} else None
         return _subject(verb.head, depth + 1)
     return None
 

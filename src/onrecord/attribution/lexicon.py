@@ -35,6 +35,7 @@ class CueLexicon:
     needs_particle: frozenset[str]  # lemmas that are cues only with one of their particles
     phrases: tuple[tuple[str, ...], ...]  # multi-word cues whose source follows ("according to")
     clause_only: frozenset[str]  # lemmas whose object is not what was said ("told reporters")
+    message_nouns: frozenset[str]  # "a statement saying ...": the sender of the message is the source
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ def cues() -> CueLexicon:
         needs_particle=frozenset(data["needs_particle"]),
         phrases=tuple(tuple(p.split()) for p in data["phrases"]),
         clause_only=frozenset(data["clause_only"]),
+        message_nouns=frozenset(data["message_nouns"]),
     )
 
 

@@ -12,6 +12,7 @@ scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` does):
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -32,22 +33,24 @@ def word_terms(text: str) -> Iterator[str]:
     words = WORD.findall(text.lower())
     for word in words:
         yield WORD_PREFIX + word
-    for first, second in zip(words, words[1:], strict=False):
+    for first, second in itertools.pairwise(words):
         yield f"{WORD_PREFIX}{first} {second}"
+
+
+def word_char_terms(word: str) -> list[str]:
+    """Character n-grams of one lower-cased word, padded with a space each side, as vocabulary keys."""
+    padded = f" {word} "
+    return [
+        CHAR_PREFIX + padded[start : start + size]
+        for size in CHAR_SIZES
+        for start in range(len(padded) - size + 1)
+    ]
 
 
 def char_terms(text: str) -> Iterator[str]:
     """Character n-grams of each space-padded, lower-cased word of ``text``, as vocabulary keys."""
     for word in text.lower().split():
-        padded = f" {word} "
-        for size in CHAR_SIZES:
-            if size > len(padded):
-                break
-            for start in range(len(padded) - size + 1):
-                yield CHAR_PREFIX + padded[start : start + size]
-
-
-BLOCKS = (word_terms, char_terms)
+        yield from word_char_terms(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,18 +73,27 @@ class TextFeaturizer:
     terms: tuple[str, ...]
     idf: npt.NDArray[np.float64]
     _index: dict[str, int] = field(init=False, repr=False, compare=False)
+    _idf: list[float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.terms) != len(self.idf):
             raise ValueError(f"{len(self.terms)} terms but {len(self.idf)} idf weights")
         object.__setattr__(self, "_index", {term: i for i, term in enumerate(self.terms)})
+        object.__setattr__(self, "_idf", [float(value) for value in self.idf])
 
     @classmethod
     def fit(cls, texts: Sequence[str], *, min_df: int = 2) -> TextFeaturizer:
         """The vocabulary of every term found in at least ``min_df`` of ``texts``, in sorted order."""
         document_frequency: Counter[str] = Counter()
+        char_cache: dict[str, list[str]] = {}
         for text in texts:
-            document_frequency.update({term for block in BLOCKS for term in block(text)})
+            found = set(word_terms(text))
+            for word in set(text.lower().split()):
+                grams = char_cache.get(word)
+                if grams is None:
+                    grams = char_cache[word] = word_char_terms(word)
+                found.update(grams)
+            document_frequency.update(found)
         terms = sorted(term for term, df in document_frequency.items() if df >= min_df)
         frequencies = np.array([document_frequency[term] for term in terms], dtype=np.float64)
         idf = np.log((1.0 + len(texts)) / (1.0 + frequencies)) + 1.0
@@ -97,13 +109,21 @@ class TextFeaturizer:
         indptr = [0]
         indices: list[int] = []
         data: list[float] = []
+        char_cache: dict[str, list[int]] = {}
         for text in texts:
-            for block in BLOCKS:
-                counts = Counter(i for i in map(self._index.get, block(text)) if i is not None)
+            words = Counter(i for i in map(self._index.get, word_terms(text)) if i is not None)
+            chars: Counter[int] = Counter()
+            for word in text.lower().split():
+                known = char_cache.get(word)
+                if known is None:
+                    grams = map(self._index.get, word_char_terms(word))
+                    known = char_cache[word] = [i for i in grams if i is not None]
+                chars.update(known)
+            for counts in (words, chars):
                 if not counts:
                     continue
                 columns = sorted(counts)
-                values = [(1.0 + math.log(counts[c])) * float(self.idf[c]) for c in columns]
+                values = [(1.0 + math.log(counts[c])) * self._idf[c] for c in columns]
                 norm = math.sqrt(sum(v * v for v in values))
                 indices.extend(columns)
                 data.extend(v / norm for v in values)

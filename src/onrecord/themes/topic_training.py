@@ -15,8 +15,10 @@ Everything is deterministic (fixed seeds, sorted vocabularies and labels).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -48,6 +50,8 @@ class TrainingOptions:
     holdout_share: float = 0.2  # newest sessions held out to tune calibration and thresholds
     shrink: float = 20.0  # pseudo-positives pulling a label's threshold towards the common one
     min_positives: int = 5  # fewer held-out positives: the label uses the pooled calibration
+    refit: bool = True  # train again on the kept terms (else keep the first weights of those terms)
+    class_weight: str | None = None  # LinearSVC class_weight ("balanced" or None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +119,14 @@ def _renormalise(x: sp.csr_matrix, is_char: npt.NDArray[np.bool_]) -> sp.csr_mat
     return sp.csr_matrix((data, (entries.row, entries.col)), shape=x.shape)
 
 
-def _fit_columns(x: sp.csr_matrix, y: npt.NDArray[np.int8], c: float) -> tuple[Matrix, Matrix]:
+def _fit_columns(
+    x: sp.csr_matrix, y: npt.NDArray[np.int8], options: TrainingOptions
+) -> tuple[Matrix, Matrix]:
     weights = np.zeros((x.shape[1], y.shape[1]))
     bias = np.full(y.shape[1], -1.0)
     for j in range(y.shape[1]):
         if 0 < y[:, j].sum() < len(y):
-            svm = LinearSVC(C=c, random_state=0).fit(x, y[:, j])
+            svm = LinearSVC(C=options.c, class_weight=options.class_weight, random_state=0).fit(x, y[:, j])
             weights[:, j] = svm.coef_[0]
             bias[j] = svm.intercept_[0]
     return weights, bias
@@ -133,15 +139,17 @@ def fit_scorer(
     featurizer = TextFeaturizer.fit(texts, min_df=options.min_df)
     x = _csr(featurizer.transform(texts))
     _say(progress, f"{len(texts)} texts, {len(featurizer.terms)} terms: fitting {y.shape[1]} labels")
-    weights, bias = _fit_columns(x, y, options.c)
+    weights, bias = _fit_columns(x, y, options)
     if len(featurizer.terms) <= options.max_terms:
         return LinearScorer(featurizer, weights, bias)
     strength = np.abs(weights).max(axis=1)
     keep = np.sort(np.argsort(-strength, kind="stable")[: options.max_terms])
     featurizer = featurizer.select(keep.tolist())
+    if not options.refit:
+        return LinearScorer(featurizer, weights[keep], bias)
     is_char = np.array([term.startswith(CHAR_PREFIX) for term in featurizer.terms])
     _say(progress, f"refitting on the {len(keep)} strongest terms")
-    weights, bias = _fit_columns(_renormalise(x[:, keep], is_char), y, options.c)
+    weights, bias = _fit_columns(_renormalise(x[:, keep], is_char), y, options)
     return LinearScorer(featurizer, weights, bias)
 
 
@@ -170,7 +178,8 @@ GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
 
 def _f1(tp: npt.NDArray[np.int64], fp: npt.NDArray[np.int64], fn: npt.NDArray[np.int64]) -> Matrix:
     denominator = 2 * tp + fp + fn
-    return np.divide(2 * tp, denominator, out=np.zeros(tp.shape), where=denominator > 0)
+    f1: Matrix = np.divide(2 * tp, denominator, out=np.zeros(tp.shape), where=denominator > 0)
+    return f1
 
 
 def fit_thresholds(scores: Matrix, y: npt.NDArray[np.int8], options: TrainingOptions) -> tuple[Matrix, float]:
@@ -279,3 +288,24 @@ def fit_baseline(rows: Sequence[Recommendation]) -> Baseline:
         for j in range(len(labels))
     )
     return Baseline(vectorizer, models, labels)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m onrecord.themes.topic_training UPR.csv OUT_FOLDER [FIRST-LAST]``: train and save."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) not in (2, 3):
+        print(main.__doc__, file=sys.stderr)
+        return 2
+    sessions = None
+    if len(args) == 3:
+        first, _, last = args[2].partition("-")
+        sessions = set(range(int(first), int(last or first) + 1))
+    from onrecord.themes.topics import train_topics
+
+    model = train_topics(Path(args[0]), sessions, progress=lambda message: print(message, file=sys.stderr))
+    model.save(Path(args[1]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

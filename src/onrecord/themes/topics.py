@@ -33,8 +33,7 @@ from onrecord.themes.topic_features import TextFeaturizer, linear_scores
 FORMAT = "onrecord.topics.v1"
 ARRAYS = "topics.npz"
 META = "topics.json"
-DEFAULT_PACKAGE = "onrecord.data"
-DEFAULT_FOLDER = "topics"
+DEFAULT_FOLDER = ("data", "topics")  # inside the onrecord package
 ISSUE_SEPARATOR = ","
 _SESSION = re.compile(r"(\d+)")
 
@@ -171,12 +170,12 @@ class TopicModel:
     @classmethod
     def default(cls) -> TopicModel:
         """The model shipped with onrecord (trained on UPR Info's sessions 1-15)."""
-        base = resources.files(DEFAULT_PACKAGE).joinpath(DEFAULT_FOLDER)
+        base = resources.files("onrecord").joinpath(*DEFAULT_FOLDER)
         with (
             resources.as_file(base.joinpath(META)) as meta,
             resources.as_file(base.joinpath(ARRAYS)) as arrays,
         ):
-            return _load(meta, arrays, f"{DEFAULT_PACKAGE}/{DEFAULT_FOLDER}")
+            return _load(meta, arrays, "onrecord/" + "/".join(DEFAULT_FOLDER))
 
 
 def _load(meta_path: Path, arrays_path: Path, where: str) -> TopicModel:
