@@ -84,6 +84,10 @@ def test_polnear_dev_floors(
             continue
         assert measured[key] >= floor, f"{key} {measured[key]:.3f} fell below its floor {floor}"
     assert report.speech_content_source.f1 >= 0.80, "the bar: content+source F1 on speech cues"
+    # every stored statement on its own, as a plain statements export is scored: guarded too
+    plain = score_polnear(gold, statements)
+    print("per statement:", plain.speech_content_source)
+    assert plain.speech_content_source.f1 >= FLOORS["polnear_dev_per_statement"]["speech_content_source_f1"]
 
 
 def test_wg_reports_recall(shared: Path, attributor: Attributor) -> None:

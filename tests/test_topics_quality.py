@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from onrecord.evaluation.topics import TopicsReport, evaluate_topics, write_predictions
@@ -76,3 +77,17 @@ def test_the_shared_checker_agrees(
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"micro-F1 {report.model.micro_f1:.3f}" in result.stdout
     assert f"macro-F1 {report.model.macro_f1:.3f}" in result.stdout
+
+
+def test_training_on_a_slice_is_deterministic(upr_csv: Path, tmp_path: Path) -> None:
+    first = train_topics(upr_csv, {1, 2})
+    second = train_topics(upr_csv, {1, 2})
+    first.save(tmp_path / "first")
+    second.save(tmp_path / "second")
+    json_bytes = [(tmp_path / run / "topics.json").read_bytes() for run in ("first", "second")]
+    assert json_bytes[0] == json_bytes[1]
+    first_npz, second_npz = tmp_path / "first" / "topics.npz", tmp_path / "second" / "topics.npz"
+    with np.load(first_npz) as one, np.load(second_npz) as two:
+        assert sorted(one.files) == sorted(two.files)
+        for name in one.files:
+            assert np.array_equal(one[name], two[name]), name

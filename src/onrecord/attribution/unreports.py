@@ -19,7 +19,8 @@ from importlib import resources
 from onrecord.errors import ConfigError
 from onrecord.models import Span, Speaker, SpeakerKind, Statement, StatementKind
 
-_NUMBERED = re.compile(r"(?m)^[ \t]*(\d{1,3})\.[ \t]+")
+# "21. Thailand ..." or, where the number stands on a line of its own, "21.\n\nThailand ..."
+_NUMBERED = re.compile(r"(?m)^[ \t]*(\d{1,3})\.(?:[ \t]+|[ \t]*\n\s*)(?=\S)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?=[A-Z(“\"])")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\bH\.E|\bMr|\bMrs|\bMs|\bDr|\bNo|\bNos|\be\.g|\bi\.e|\bpara|\bparas|\bArt|\bSt|\bvs|\bv)\.$"

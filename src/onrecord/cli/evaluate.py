@@ -59,3 +59,56 @@ def eval_positions(
     report = evaluate_positions(shared_path(shared), gold)
     for line in report.lines():
         console.print(line, highlight=False, markup=False)
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    polnear: Annotated[
+        Path | None,
+        typer.Option(help="A PolNeAR split folder (text/ and attributions/).", show_default=False),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles (a quick run).")] = None,
+) -> None:
+    """Precision, recall and F1 of attribution against PolNeAR's gold (content, and content + source).
+
+    Two figures: PolNeAR's unit (a cued statement joined with its continuations, as PolNeAR annotates a
+    quotation interrupted by its attribution) and every stored statement on its own.
+    Example: onrecord eval attribution --polnear ../shared/data/polnear/dev
+    """
+    from onrecord.attribution import Attributor
+    from onrecord.evaluation.attribution import (
+        join_continuations,
+        polnear_gold,
+        predict_polnear,
+        score_polnear,
+    )
+
+    split = shared_path(polnear, "data", "polnear", "dev")
+    gold = polnear_gold(split)
+    predicted = predict_polnear(split, Attributor(settings_for()), limit)
+    gold = {name: gold[name] for name in predicted}
+    joined = score_polnear(
+        {n: g for n, (_, g) in gold.items()}, {n: join_continuations(s) for n, s in predicted.items()}
+    )
+    plain = score_polnear({n: g for n, (_, g) in gold.items()}, predicted)
+    console.print("PolNeAR unit (statements joined with their continuations):", markup=False)
+    console.print(str(joined), highlight=False, markup=False)
+    console.print("every statement on its own (a plain statements export):", markup=False)
+    console.print(str(plain), highlight=False, markup=False)
+
+
+@eval_app.command("wg")
+def eval_wg(
+    reports: Annotated[
+        Path | None, typer.Option(help="Folder of UPR Working Group reports (*.txt).", show_default=False)
+    ] = None,
+) -> None:
+    """Recall of delegations' statements attributed to the right State in UPR Working Group reports.
+
+    Example: onrecord eval wg --reports ../shared/data/upr/wg_reports
+    """
+    from onrecord.attribution import Attributor
+    from onrecord.evaluation.attribution import evaluate_wg
+
+    report = evaluate_wg(shared_path(reports, "data", "upr", "wg_reports"), Attributor(settings_for()))
+    console.print(str(report), highlight=False, markup=False)

@@ -18,8 +18,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
+from onrecord.clean import make_article
 from onrecord.errors import ConfigError
-from onrecord.models import Article, Span, Statement
+from onrecord.ingest import decode
+from onrecord.models import Article, MediaType, RawDocument, Span, Statement
 
 SPEECH = re.compile(
     r"\b(said|says|say|saying|told|tells|tell|add(ed|s)?|stat(ed|es)|according to|announc(ed|es)|"
@@ -203,16 +205,24 @@ def score_polnear(
 def predict_polnear(
     split_dir: Path, attributor: Attributes, limit: int | None = None
 ) -> dict[str, tuple[Statement, ...]]:
-    """Statements for each article of a split, its .txt text taken as the clean text."""
+    """Statements for each article of a split, its .txt text taken as the clean text (as stored)."""
     names = sorted(polnear_gold(split_dir))[:limit]
     articles = [Article(text=(split_dir / "text" / f"{n}.txt").read_text(encoding="utf-8")) for n in names]
-    return {n: join_continuations(s) for n, s in zip(names, attributor.attribute_many(articles), strict=True)}
+    return dict(zip(names, attributor.attribute_many(articles), strict=True))
 
 
-def evaluate_polnear(split_dir: Path, attributor: Attributes, limit: int | None = None) -> AttributionReport:
-    """Attribution scores on a PolNeAR split (``limit``: the first articles only, for quick runs)."""
+def evaluate_polnear(
+    split_dir: Path, attributor: Attributes, limit: int | None = None, *, join: bool = True
+) -> AttributionReport:
+    """Attribution scores on a PolNeAR split (``limit``: the first articles only, for quick runs).
+
+    With ``join`` (PolNeAR's unit) a cued statement and its continuations count as one attribution;
+    without it every stored statement counts on its own, as in a plain statements export.
+    """
     gold = polnear_gold(split_dir)
     predicted = predict_polnear(split_dir, attributor, limit)
+    if join:
+        predicted = {name: join_continuations(statements) for name, statements in predicted.items()}
     return score_polnear({n: gold[n][1] for n in predicted}, predicted)
 
 
@@ -353,16 +363,21 @@ def score_wg(text: str, statements: Iterable[Statement]) -> tuple[int, int]:
     return total, found
 
 
+def _read(path: Path) -> Article:
+    """A file as ``onrecord ingest`` reads it: decoded, then cleaned."""
+    raw = RawDocument(str(path), path.read_bytes(), MediaType.TEXT)
+    return make_article(raw, decode(raw))
+
+
 def evaluate_wg(reports_dir: Path, attributor: Attributes) -> WgReport:
     """Delegation-paragraph recall over the UPR Working Group reports (``*.txt``) in ``reports_dir``."""
     paths = sorted(reports_dir.glob("*.txt"))
     if not paths:
         raise ConfigError(f"no reports (*.txt) in {reports_dir}")
     texts = [p.read_text(encoding="utf-8") for p in paths]
+    articles = [_read(p) for p in paths]  # as ingest reads them: decoded and cleaned
     total = found = 0
-    for text, statements in zip(
-        texts, attributor.attribute_many(Article(text=t) for t in texts), strict=True
-    ):
+    for text, statements in zip(texts, attributor.attribute_many(articles), strict=True):
         t, f = score_wg(text, statements)
         total += t
         found += f

@@ -43,6 +43,8 @@ class EventStage:
         assert work.article is not None and work.statements is not None
         article = work.article
         event = find_report_event(article.text) or find_event(article)
+        if event is not None and article.published is not None:  # the document's own date is surer
+            event = replace(event, date_published=article.published)
         statements = tuple(place(st, event, article) for st in work.statements)
         events = {st.event.key(): st.event for st in statements if st.event is not None}
         if event is not None:
