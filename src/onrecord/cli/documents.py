@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from onrecord.cli.common import DbOption, app, console, console_err, open_store, settings_for
 from onrecord.process import IngestSummary, Status, ingest, reanalyse
@@ -107,7 +107,9 @@ def _print_summary(summary: IngestSummary, db: Path) -> None:
         f"skipped {len(summary.skipped)}  [dim](store: {escape(str(db))})[/]"
     )
     if summary.failures:
-        table = Table("source", "stage", "reason", title="failures", title_justify="left")
+        table = Table(
+            Column("source", overflow="fold"), "stage", "reason", title="failures", title_justify="left"
+        )
         for failure in summary.failures[:20]:
             table.add_row(escape(failure.source), failure.stage, escape(failure.reason))
         console.print(table)
@@ -131,7 +133,15 @@ def documents_command(
     """
     with open_store(db) as store:
         total = docs.count_documents(store.conn)
-        table = Table("id", "published", "outlet", "title", "lang", "source", title=f"{total} documents")
+        table = Table(
+            "id",
+            "published",
+            "outlet",
+            "title",
+            "lang",
+            Column("source", overflow="fold"),
+            title=f"{total} documents",
+        )
         for doc in docs.iter_documents(store.conn, limit=limit, offset=offset):
             a = doc.article
             table.add_row(
@@ -194,7 +204,14 @@ def failures_command(db: DbOption = None) -> None:
     """
     with open_store(db) as store:
         rows = list(docs.iter_failures(store.conn))
-    table = Table("source", "stage", "reason", "seen", "last seen", title=f"{len(rows)} failures")
+    table = Table(
+        Column("source", overflow="fold"),
+        "stage",
+        "reason",
+        "seen",
+        "last seen",
+        title=f"{len(rows)} failures",
+    )
     for f in rows:
         table.add_row(escape(f.source), f.stage, escape(f.reason), str(f.seen), f.last_seen)
     console.print(table)

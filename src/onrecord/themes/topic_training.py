@@ -46,9 +46,9 @@ class TrainingOptions:
 
     c: float = 0.5  # LinearSVC regularisation (1/strength)
     min_df: int = 2  # a term must occur in this many training texts
-    max_terms: int = 20_000  # terms kept after the first fit (by largest absolute weight)
+    max_terms: int = 12_000  # terms kept after the first fit (by largest absolute weight)
     holdout_share: float = 0.2  # newest sessions held out to tune calibration and thresholds
-    shrink: float = 20.0  # pseudo-positives pulling a label's threshold towards the common one
+    shrink: float = 200.0  # pseudo-positives pulling a label's threshold towards the common one
     min_positives: int = 5  # fewer held-out positives: the label uses the pooled calibration
     refit: bool = True  # train again on the kept terms (else keep the first weights of those terms)
     class_weight: str | None = None  # LinearSVC class_weight ("balanced" or None)
