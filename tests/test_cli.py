@@ -12,10 +12,17 @@ import pytest
 from typer.testing import CliRunner
 
 from onrecord.cli import app
+from onrecord.cli.common import console
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def wide_console() -> None:
+    """Tables as a laptop's terminal shows them, not folded to the 80 columns of a captured stream."""
+    console.width = 200
 
 
 def run(*args: str) -> str:
