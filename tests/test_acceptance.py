@@ -25,9 +25,11 @@ def cli(*args: str) -> str:
     return result.output
 
 
-def checker(shared: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+def checker(
+    shared: Path, *args: str | Path, script: str = "check_seeds.py"
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(shared / "checks" / "check_seeds.py"), *map(str, args)],
+        [sys.executable, str(shared / "checks" / script), *map(str, args)],
         capture_output=True,
         text=True,
         check=False,
@@ -36,22 +38,46 @@ def checker(shared: Path, *args: str | Path) -> subprocess.CompletedProcess[str]
 
 @pytest.fixture(scope="module")
 def seeds_store(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The two seed articles ingested and exported once for this module."""
+    """The two seed articles ingested once for this module; their documents and statements exported."""
     folder = tmp_path_factory.mktemp("seeds")
     db = folder / "seeds.db"
     out = cli("ingest", str(shared / "seeds"), "--db", str(db))
     assert "ingested 2" in out and "failed 0" in out
-    docs = folder / "documents.jsonl"
+    docs, statements = folder / "documents.jsonl", folder / "statements.jsonl"
     cli("export", "--what", "documents", "--format", "jsonl", "--output", str(docs), "--db", str(db))
-    return db, docs
+    cli("export", "--what", "statements", "--format", "jsonl", "--output", str(statements), "--db", str(db))
+    return docs, statements
 
 
 @pytest.mark.data
-def test_seed_documents_pass_the_shared_check(shared: Path, seeds_store: tuple[Path, Path]) -> None:
-    _, docs = seeds_store
-    result = checker(shared, "documents", docs)
+@pytest.mark.parametrize(
+    ("what", "last_line"),
+    [
+        ("documents", "seed documents: 0 problems"),
+        ("statements", "seed statements: 29/29 with the right speaker, 0 wrong"),
+        ("events", "seed events and figures: 0 problems"),
+        ("positions", "seed positions: 9/9"),
+    ],
+)
+def test_seeds_pass_the_shared_checks(
+    shared: Path, seeds_store: tuple[Path, Path], what: str, last_line: str
+) -> None:
+    docs, statements = seeds_store
+    args = {"documents": [docs], "statements": [statements], "events": [statements, docs]}
+    result = checker(shared, what, *args.get(what, [statements]))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "seed documents: 0 problems"
+    assert result.stdout.strip().splitlines()[-1] == last_line
+
+
+@pytest.mark.data
+def test_working_group_reports_pass_the_shared_check(shared: Path, tmp_path: Path) -> None:
+    reports = shared / "data" / "upr" / "wg_reports"
+    db, out = tmp_path / "wg.db", tmp_path / "wg.jsonl"
+    assert "ingested 192, unchanged 0, failed 0" in cli("ingest", str(reports), "--db", str(db))
+    cli("export", "--what", "statements", "--format", "jsonl", "--output", str(out), "--db", str(db))
+    result = checker(shared, reports, out, script="check_wg.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "events with UPR review and State under review 192/192" in result.stdout
 
 
 @pytest.mark.data

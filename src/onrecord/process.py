@@ -34,7 +34,7 @@ from onrecord.store.documents import (
 )
 from onrecord.store.events import link_document_events
 from onrecord.store.statements import delete_statements, insert_statements
-from onrecord.themes.stage import PositionStage
+from onrecord.themes.stage import PositionStage, TopicStage
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def reading_stages() -> list[Stage]:
 
 def analysis_stages(settings: Settings) -> list[Stage]:
     """Clean text to statements placed in their events, with their figures."""
-    return [AttributeStage(Attributor(settings)), EventStage(), FigureStage(), PositionStage()]
+    return [AttributeStage(Attributor(settings)), EventStage(), FigureStage(), TopicStage(), PositionStage()]
 
 
 def default_stages(settings: Settings, *, analyse: bool = True) -> list[Stage]:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Table
 
 from onrecord.cli.common import console, eval_app, settings_for
 from onrecord.errors import ConfigError
@@ -112,3 +113,46 @@ def eval_wg(
 
     report = evaluate_wg(shared_path(reports, "data", "upr", "wg_reports"), Attributor(settings_for()))
     console.print(str(report), highlight=False, markup=False)
+
+
+@eval_app.command("topics")
+def eval_topics(
+    upr: Annotated[
+        Path | None, typer.Option("--upr", help="UPR Info recommendations CSV.", show_default=False)
+    ] = None,
+    train: Annotated[str, typer.Option(help="Sessions to train on.")] = "1-10",
+    test: Annotated[str, typer.Option(help="Sessions to score on.")] = "11-15",
+    labels: Annotated[bool, typer.Option(help="Also print the per-label table.")] = False,
+) -> None:
+    """Micro- and macro-F1 of the topic model and of the TF-IDF + logistic regression baseline, both
+    trained on the same sessions and scored on later ones (a few minutes).
+
+    Example: onrecord eval topics --upr ../shared/data/upr/recommendations_s01-s15.csv --labels
+    """
+    from onrecord.cli.themes import parse_sessions
+    from onrecord.evaluation.topics import evaluate_topics
+
+    csv_path = shared_path(upr, "data", "upr", "recommendations_s01-s15.csv")
+    with console.status("training the model and the baseline"):
+        report = evaluate_topics(csv_path, parse_sessions(train), parse_sessions(test))
+    console.print(
+        f"trained on sessions {train}, scored on {test} ({report.rows} recommendations)", highlight=False
+    )
+    console.print(f"model:    micro-F1 {report.model.micro_f1:.4f}  macro-F1 {report.model.macro_f1:.4f}")
+    console.print(
+        f"baseline: micro-F1 {report.baseline.micro_f1:.4f}  macro-F1 {report.baseline.macro_f1:.4f}"
+    )
+    if labels:
+        table = Table("label", "P", "R", "F1", "support", "baseline F1")
+        base = {s.label: s for s in report.baseline.labels}
+        for s in report.model.labels:
+            other = base.get(s.label)
+            table.add_row(
+                s.label,
+                f"{s.precision:.3f}",
+                f"{s.recall:.3f}",
+                f"{s.f1:.3f}",
+                str(s.support),
+                f"{other.f1:.3f}" if other else "",
+            )
+        console.print(table)

@@ -34,12 +34,16 @@ def statements_command(
     event: Annotated[
         int | None, typer.Option(help="Only at this event (its id in `onrecord events`).")
     ] = None,
+    topic: Annotated[str | None, typer.Option(help="Only statements with this UPR Info issue label.")] = None,
+    position: Annotated[
+        str | None, typer.Option(help="Only statements taking this position (its id).")
+    ] = None,
     limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
     offset: Annotated[int, typer.Option(help="How many to pass over first.")] = 0,
 ) -> None:
     """List attributed statements: speaker, cue, what was said, the event, and the document.
 
-    Example: onrecord statements --speaker "Wang Yi" --session 55
+    Example: onrecord statements --speaker "Wang Yi" --position non-interference
     """
     with open_store(db) as store:
         doc_id = docs.get_document(store.conn, document).id if document else None
@@ -52,6 +56,8 @@ def statements_command(
                 session=session,
                 event_kind=event_kind,
                 event_id=event,
+                topic=topic,
+                position=position,
                 limit=limit,
                 offset=offset,
             )

@@ -201,6 +201,8 @@ def iter_statements(
     session: int | None = None,
     event_kind: str | None = None,
     event_id: int | None = None,
+    topic: str | None = None,
+    position: str | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> Iterator[StoredStatement]:
@@ -225,6 +227,12 @@ def iter_statements(
         if text:
             where.append(f"{column} LIKE ?")
             params.append(f"%{text}%")
+    if topic:
+        where.append("s.id IN (SELECT statement_id FROM statement_topics WHERE label = ? COLLATE NOCASE)")
+        params.append(topic)
+    if position:
+        where.append("s.id IN (SELECT statement_id FROM statement_positions WHERE position = ?)")
+        params.append(position)
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY s.document_id, s.seq LIMIT ? OFFSET ?"
     for row in conn.execute(sql, (*params, -1 if limit is None else limit, offset)):

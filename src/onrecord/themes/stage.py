@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Protocol
 
-from onrecord.models import Topic
 from onrecord.pipeline import Work
 from onrecord.themes.positions import PositionClassifier
+from onrecord.themes.topics import TopicModel, TopicPredictor
 
 
 class PositionStage:
@@ -30,10 +29,6 @@ class PositionStage:
         return replace(work, statements=statements)
 
 
-class TopicModelLike(Protocol):
-    def predict(self, texts: list[str]) -> list[tuple[Topic, ...]]: ...
-
-
 class TopicStage:
     """The UPR Info issue labels of each statement's content."""
 
@@ -41,8 +36,8 @@ class TopicStage:
     requires: tuple[str, ...] = ("statements",)
     assigns: tuple[str, ...] = ("statements",)
 
-    def __init__(self, model: TopicModelLike) -> None:
-        self.model = model
+    def __init__(self, model: TopicPredictor | None = None) -> None:
+        self.model = model if model is not None else TopicModel.default()
 
     def __call__(self, work: Work) -> Work:
         assert work.statements is not None

@@ -32,12 +32,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
+from onrecord.models import Topic
 from onrecord.themes.topic_features import CHAR_PREFIX, SparseRows, TextFeaturizer
 from onrecord.themes.topics import (
     FORMAT,
     Progress,
     Recommendation,
-    Topic,
     TopicModel,
     calibrate,
 )

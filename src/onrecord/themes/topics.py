@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from onrecord.errors import ConfigError, ModelError
+from onrecord.models import Topic
 from onrecord.themes.topic_features import TextFeaturizer, linear_scores
 
 FORMAT = "onrecord.topics.v1"
@@ -39,14 +40,6 @@ ISSUE_SEPARATOR = ","
 _SESSION = re.compile(r"(\d+)")
 
 Progress = Callable[[str], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Topic:
-    """One issue label and the model's confidence in it (a calibrated probability, 0 to 1)."""
-
-    label: str
-    score: float
 
 
 class TopicPredictor(Protocol):
