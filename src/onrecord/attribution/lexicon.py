@@ -6,25 +6,11 @@ tell organizations, States and groups apart, ``countries.json`` the words that p
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
 
-from onrecord.errors import ConfigError
-
-
-def _read(name: str) -> dict[str, Any]:
-    try:
-        raw = resources.files("onrecord").joinpath("data", name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"lexicon {name} is missing from onrecord/data (a broken installation)") from None
-    data = json.loads(raw)
-    if not isinstance(data, dict):
-        raise ConfigError(f"lexicon {name} must hold a JSON object, found {type(data).__name__}")
-    return data
+from onrecord.datafiles import read_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +54,7 @@ class CountryLexicon:
 
 @cache
 def cues() -> CueLexicon:
-    data = _read("cues.json")
+    data = read_json("cues.json")
     return CueLexicon(
         speech=frozenset(data["speech"]),
         object_verbs=frozenset(data["object"]),
@@ -82,7 +68,7 @@ def cues() -> CueLexicon:
 
 @cache
 def speakers() -> SpeakerLexicon:
-    data = _read("speakers.json")
+    data = read_json("speakers.json")
     return SpeakerLexicon(
         honorifics=frozenset(data["honorifics"]),
         female_honorifics=frozenset(data["female_honorifics"]),
@@ -98,7 +84,7 @@ def speakers() -> SpeakerLexicon:
 
 @cache
 def countries() -> CountryLexicon:
-    data = _read("countries.json")["countries"]
+    data = read_json("countries.json")["countries"]
     lookup: dict[str, str] = {}
     for name, words in data.items():
         lookup[name] = name

@@ -10,13 +10,11 @@ the whole presentation section) are its statements. The layout words and verbs l
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from onrecord.errors import ConfigError
+from onrecord.datafiles import read_json
 from onrecord.models import Span, Speaker, SpeakerKind, Statement, StatementKind
 
 # "21. Thailand ..." or, where the number stands on a line of its own, "21.\n\nThailand ..."
@@ -42,10 +40,7 @@ class Rules:
 
 @cache
 def rules() -> Rules:
-    try:
-        data = json.loads(resources.files("onrecord").joinpath("data", "unreports.json").read_text("utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("onrecord/data/unreports.json is missing (a broken installation)") from None
+    data = read_json("unreports.json")
     verbs = "|".join(sorted({re.escape(v) for v in data["verbs"]}, key=len, reverse=True))
     name = r"[A-Z][\w'’().-]*(?:\s+(?:of|the|and|[A-Z][\w'’().-]*))*?"
     return Rules(

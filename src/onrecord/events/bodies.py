@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from onrecord.datafiles import read_json
 from onrecord.errors import ConfigError
-from onrecord.events.numbers import read_data
 from onrecord.models import Span
 
 
@@ -59,7 +59,7 @@ _EDGE_AFTER = r"(?![\w/-])"
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = read_data("bodies.json")
+    data = read_json("bodies.json")
     bodies: list[Body] = []
     for entry in data["bodies"]:
         try:
@@ -194,7 +194,7 @@ def _words(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 @cache
 def vocabulary() -> Vocabulary:
-    data = read_data("bodies.json")
+    data = read_json("bodies.json")
     try:
         segments = tuple(re.compile(p, re.IGNORECASE) for p in data["segments"])
     except re.error as exc:

@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from onrecord.events.numbers import number_words, parse_cardinal, read_data
+from onrecord.datafiles import read_json
+from onrecord.events.numbers import number_words, parse_cardinal
 from onrecord.models import Figure, Span
 
 
@@ -41,7 +42,7 @@ def _alt(words: Iterable[str]) -> str:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = read_data("figures.json")
+    data = read_json("figures.json")
     words = number_words()
     vague = {k: int(v) for k, v in data["vague"].items()}
     plural_scales = {k for k in vague if k in ("thousands", "millions", "billions")}

@@ -6,26 +6,11 @@ only the arithmetic. Everything is read once, when first needed.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
 
-from onrecord.errors import ConfigError
-
-
-def read_data(name: str) -> dict[str, Any]:
-    """One JSON data file of ``onrecord/data``, checked to be an object."""
-    try:
-        raw = resources.files("onrecord").joinpath("data", name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"data file {name} is missing from onrecord/data (a broken installation)") from None
-    data = json.loads(raw)
-    if not isinstance(data, dict):
-        raise ConfigError(f"data file {name} must hold a JSON object, found {type(data).__name__}")
-    return data
+from onrecord.datafiles import read_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +32,7 @@ class NumberWords:
 
 @cache
 def number_words() -> NumberWords:
-    data = read_data("figures.json")
+    data = read_json("figures.json")
     return NumberWords(
         units={k: int(v) for k, v in data["units"].items()},
         tens={k: int(v) for k, v in data["tens"].items()},

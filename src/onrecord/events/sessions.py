@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from onrecord.datafiles import read_json
 from onrecord.errors import ConfigError
-from onrecord.events.numbers import read_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def _date(value: Any, where: str) -> dt.date:
 @cache
 def session_calendar() -> Calendar:
     """The calendar, read from ``data/sessions.json`` once."""
-    data = read_data("sessions.json")
+    data = read_json("sessions.json")
     tables: dict[str, dict[int, Session]] = {}
     body_calendar: dict[str, str] = {}
     for name, table in data["calendars"].items():

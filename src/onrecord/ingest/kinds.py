@@ -7,15 +7,14 @@ loaded on first use, never at import.
 from __future__ import annotations
 
 import codecs
-import json
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from pathlib import PurePath
 from types import MappingProxyType
 from typing import Any
 
+from onrecord.datafiles import read_json
 from onrecord.models import MediaType
 
 
@@ -74,9 +73,7 @@ def not_readable_reason(name: str) -> str:
 
 @cache
 def _lexicon() -> dict[str, Any]:
-    text = resources.files("onrecord").joinpath("data", "ingest.json").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
+    return read_json("ingest.json")
 
 
 @cache

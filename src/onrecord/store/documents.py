@@ -47,6 +47,23 @@ def find_by_hash(conn: sqlite3.Connection, sha256: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+def _derived(decoded: DecodedText, article: Article) -> tuple[object, ...]:
+    """The columns derived from a document's bytes: encoding, repaired, text, title, outlet, byline,
+    published, language, url, removed (in that order, as the INSERT and UPDATE below name them)."""
+    return (
+        decoded.encoding,
+        int(decoded.repaired),
+        article.text,
+        article.title,
+        article.outlet,
+        article.byline,
+        article.published.isoformat() if article.published else None,
+        article.language,
+        article.url,
+        json.dumps([{"text": r.text, "rule": r.rule} for r in article.removed], ensure_ascii=False),
+    )
+
+
 def insert_document(
     conn: sqlite3.Connection,
     raw: RawDocument,
@@ -56,7 +73,7 @@ def insert_document(
 ) -> int:
     """Store one document; the caller holds the transaction. Returns its id."""
     cursor = conn.execute(
-        """INSERT INTO documents(sha256, source, media_type, raw, encoding, repaired, fields, text, title,
+        """INSERT INTO documents(sha256, source, media_type, raw, fields, encoding, repaired, text, title,
                outlet, byline, published, language, url, removed, pipeline_version, ingested_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
@@ -64,17 +81,8 @@ def insert_document(
             raw.source,
             str(raw.media_type),
             raw.data,
-            decoded.encoding,
-            int(decoded.repaired),
             json.dumps(dict(raw.fields), ensure_ascii=False),
-            article.text,
-            article.title,
-            article.outlet,
-            article.byline,
-            article.published.isoformat() if article.published else None,
-            article.language,
-            article.url,
-            json.dumps([{"text": r.text, "rule": r.rule} for r in article.removed], ensure_ascii=False),
+            *_derived(decoded, article),
             pipeline_version,
             now(),
         ),
@@ -104,16 +112,7 @@ def update_document(
         """UPDATE documents SET encoding = ?, repaired = ?, text = ?, title = ?, outlet = ?, byline = ?,
                published = ?, language = ?, url = ?, removed = ?, pipeline_version = ? WHERE id = ?""",
         (
-            decoded.encoding,
-            int(decoded.repaired),
-            article.text,
-            article.title,
-            article.outlet,
-            article.byline,
-            article.published.isoformat() if article.published else None,
-            article.language,
-            article.url,
-            json.dumps([{"text": r.text, "rule": r.rule} for r in article.removed], ensure_ascii=False),
+            *_derived(decoded, article),
             pipeline_version,
             document_id,
         ),
