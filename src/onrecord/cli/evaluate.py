@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from onrecord.cli.common import console, eval_app, settings_for
+from onrecord.cli.common import console, console_err, eval_app, settings_for
 from onrecord.errors import ConfigError
 
 
@@ -35,7 +35,8 @@ def eval_extraction(
     """
     from onrecord.evaluation.extraction import evaluate_extraction
 
-    report = evaluate_extraction(shared_path(readability, "data", "extraction", "readability"))
+    with console_err.status("extracting the pages"):
+        report = evaluate_extraction(shared_path(readability, "data", "extraction", "readability"))
     for line in report.lines():
         console.print(line, highlight=False, markup=False)
 
@@ -57,7 +58,8 @@ def eval_positions(
     """
     from onrecord.evaluation.positions import evaluate_positions
 
-    report = evaluate_positions(shared_path(shared), gold)
+    with console_err.status("classifying the gold sentences"):
+        report = evaluate_positions(shared_path(shared), gold)
     for line in report.lines():
         console.print(line, highlight=False, markup=False)
 
@@ -86,7 +88,8 @@ def eval_attribution(
 
     split = shared_path(polnear, "data", "polnear", "dev")
     gold = polnear_gold(split)
-    predicted = predict_polnear(split, Attributor(settings_for()), limit)
+    with console_err.status("attributing the articles"):
+        predicted = predict_polnear(split, Attributor(settings_for()), limit)
     gold = {name: gold[name] for name in predicted}
     joined = score_polnear(
         {n: g for n, (_, g) in gold.items()}, {n: join_continuations(s) for n, s in predicted.items()}
@@ -111,7 +114,8 @@ def eval_wg(
     from onrecord.attribution import Attributor
     from onrecord.evaluation.attribution import evaluate_wg
 
-    report = evaluate_wg(shared_path(reports, "data", "upr", "wg_reports"), Attributor(settings_for()))
+    with console_err.status("reading the reports"):
+        report = evaluate_wg(shared_path(reports, "data", "upr", "wg_reports"), Attributor(settings_for()))
     console.print(str(report), highlight=False, markup=False)
 
 
