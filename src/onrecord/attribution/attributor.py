@@ -8,6 +8,7 @@ resolved across the article (``coref``) and uncued sentences that carry on a spe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -131,7 +132,7 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
         Statement(Span.of(text, p.start, p.end), speakers[p.speaker], p.kind, continuation=True)
         for p in extra
     ]
-    return tuple(sorted(statements, key=lambda s: s.content.start))
+    return tuple(sorted((without_dateline(text, s) for s in statements), key=lambda s: s.content.start))
 
 
 def _title_case(doc: Any) -> bool:
@@ -215,3 +216,23 @@ class AttributeStage:
             articles.append(work.article)
         for work, statements in zip(works, self.attributor.attribute_many(articles), strict=True):
             yield replace(work, statements=statements)
+
+
+# "July 5, 2021 -- ", "GENEVA, June 19 (Tidewater Times) - ": where the piece was written, not what was said
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z .'-]+,\s+)?"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)"
+    r"\s*(?:\([^)\n]{1,60}\)\s*)?(?:--|—|–|-|:)\s+"
+)
+
+
+def without_dateline(text: str, statement: Statement) -> Statement:
+    """The statement with a dateline that opens its paragraph left out of its content."""
+    content = statement.content
+    line_start = text.rfind("\n", 0, content.start) + 1
+    if text[line_start : content.start].strip():
+        return statement
+    match = _DATELINE.match(text, content.start, content.end)
+    if match is None or match.end() >= content.end:
+        return statement
+    return replace(statement, content=Span.of(text, match.end(), content.end))
