@@ -9,26 +9,12 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from typer.testing import CliRunner
 
+from clirun import run, runner, wide_console  # noqa: F401  (wide_console: an autouse fixture)
 from onrecord.cli import app
-from onrecord.cli.common import console
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def wide_console() -> None:
-    """Tables as a laptop's terminal shows them, not folded to the 80 columns of a captured stream."""
-    console.width = 200
-
-
-def run(*args: str) -> str:
-    result = runner.invoke(app, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
 
 
 def test_ingest_twice_stores_once_and_exports(tmp_path: Path, db_path: Path) -> None:

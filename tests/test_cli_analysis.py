@@ -6,24 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from clirun import run, runner, wide_console  # noqa: F401  (wide_console: an autouse fixture)
 from onrecord.cli import app
-from onrecord.cli.common import console
 
 ROOT = Path(__file__).resolve().parent.parent
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def wide_console() -> None:
-    console.width = 200
-
-
-def run(*args: str) -> str:
-    result = runner.invoke(app, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
 
 
 @pytest.fixture(scope="module")
