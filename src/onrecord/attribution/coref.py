@@ -97,6 +97,22 @@ class Resolver:
                 best = cluster
         return best
 
+    def _titled(self, mention: Mention) -> Cluster | None:
+        """The person a bare title refers to ("the minister" after "Foreign Minister Ada Varga"): the
+        latest person named before it with that word in a role or in the words that named them."""
+        words = mention.name.split()
+        if not words or any(w[:1].isupper() for w in words):
+            return None  # a name, not a title
+        head = words[-1].lower()
+        candidates = [
+            c
+            for c in self.clusters
+            if c.kind is SpeakerKind.PERSON
+            and c.last_seen < mention.start
+            and any(head in phrase.lower().split() for phrase in (*c.roles, *c.names))
+        ]
+        return max(candidates, key=lambda c: c.last_seen) if candidates else None
+
     def resolve(self, mention: Mention, paragraph: int) -> Cluster | None:
         self._catch_up(mention.start)
         cluster: Cluster | None
@@ -105,7 +121,7 @@ class Resolver:
             if cluster is None:
                 return None
         elif mention.kind is SpeakerKind.PERSON:
-            cluster = self._person(mention.name)
+            cluster = self._person(mention.name) or self._titled(mention)
             if cluster is None:
                 cluster = Cluster(mention.name, SpeakerKind.PERSON, names=[mention.name])
                 self.clusters.append(cluster)
