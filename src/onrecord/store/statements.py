@@ -142,19 +142,89 @@ class StoredStatement:
     statement: Statement
 
 
-_SELECT = f"""
-SELECT s.id, s.document_id, s.kind, s.continuation, s.content_start, s.content_end, s.content,
+COLUMNS = f"""s.id, s.document_id, s.kind, s.continuation, s.content_start, s.content_end, s.content,
        s.cue_start, s.cue_end, s.cue, s.mention_start, s.mention_end, s.mention,
        sp.name, sp.kind AS speaker_kind, sp.id AS speaker_id,
        ds.roles, ds.affiliation, ds.country, ds.on_behalf_of, ds.members,
        (SELECT group_concat(alias, char(31)) FROM speaker_aliases a
         WHERE a.speaker_id = s.speaker_id) AS aliases,
-       s.date_published, {EVENT_COLUMNS}
-FROM statements s
+       s.date_published, {EVENT_COLUMNS}"""
+
+# what a statement row joins to: its speaker, the document's account of them, its event, its document
+JOINS = """
 JOIN speakers sp ON sp.id = s.speaker_id
+JOIN documents d ON d.id = s.document_id
 LEFT JOIN document_speakers ds ON ds.document_id = s.document_id AND ds.speaker_id = s.speaker_id
 LEFT JOIN events ev ON ev.id = s.event_id
 """
+
+_SELECT = f"SELECT {COLUMNS} FROM statements s {JOINS}"
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFilter:
+    """What statements to keep: every field given must hold (text fields match case-insensitively,
+    as substrings unless said otherwise)."""
+
+    document_id: int | None = None
+    speaker: str | None = None  # name or alias contains
+    speaker_kind: str | None = None  # person | state | organization | group | unknown (exact)
+    country: str | None = None  # the speaker's country as the document gives it
+    body: str | None = None
+    session: int | None = None
+    event_kind: str | None = None
+    event_id: int | None = None
+    topic: str | None = None  # exact label
+    position: str | None = None  # exact id
+    date_from: str | None = None  # ISO date: said (or published) on or after
+    date_to: str | None = None  # ISO date: said (or published) on or before
+    outlet: str | None = None
+    kind: str | None = None  # direct | indirect | mixed (exact)
+
+    def where(self) -> tuple[list[str], list[object]]:
+        """SQL conditions and their parameters over the aliases of ``JOINS``."""
+        where: list[str] = []
+        params: list[object] = []
+
+        def add(condition: str, *values: object) -> None:
+            where.append(condition)
+            params.extend(values)
+
+        if self.document_id is not None:
+            add("s.document_id = ?", self.document_id)
+        if self.speaker:
+            add(
+                "s.speaker_id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? "
+                "UNION SELECT id FROM speakers WHERE name LIKE ?)",
+                f"%{self.speaker}%",
+                f"%{self.speaker}%",
+            )
+        for column, value in (("ev.session", self.session), ("ev.id", self.event_id)):
+            if value is not None:
+                add(f"{column} = ?", value)
+        for column, text in (
+            ("ev.body", self.body),
+            ("ev.kind", self.event_kind),
+            ("ds.country", self.country),
+            ("d.outlet", self.outlet),
+        ):
+            if text:
+                add(f"{column} LIKE ?", f"%{text}%")
+        for column, exact in (("sp.kind", self.speaker_kind), ("s.kind", self.kind)):
+            if exact:
+                add(f"{column} = ?", exact.lower())
+        if self.topic:
+            add(
+                "s.id IN (SELECT statement_id FROM statement_topics WHERE label = ? COLLATE NOCASE)",
+                self.topic,
+            )
+        if self.position:
+            add("s.id IN (SELECT statement_id FROM statement_positions WHERE position = ?)", self.position)
+        if self.date_from:
+            add("coalesce(ev.date, s.date_published, d.published) >= ?", self.date_from)
+        if self.date_to:
+            add("coalesce(ev.date, s.date_published, d.published) <= ?", self.date_to)
+        return where, params
 
 
 def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
@@ -165,7 +235,7 @@ def _aliases(row: sqlite3.Row) -> tuple[str, ...]:
     return tuple(sorted(a for a in (row["aliases"] or "").split("\x1f") if a and a != row["name"]))
 
 
-def _statement(row: sqlite3.Row, conn: sqlite3.Connection) -> StoredStatement:
+def statement_from_row(row: sqlite3.Row, conn: sqlite3.Connection) -> StoredStatement:
     speaker = Speaker(
         name=row["name"],
         kind=SpeakerKind(row["speaker_kind"]),
@@ -208,35 +278,20 @@ def iter_statements(
 ) -> Iterator[StoredStatement]:
     """Statements in document order, optionally of one document, of speakers whose name or alias
     contains ``speaker``, or at events whose body or kind contains the text given (case-insensitive)."""
-    where: list[str] = []
-    params: list[object] = []
-    if document_id is not None:
-        where.append("s.document_id = ?")
-        params.append(document_id)
-    if speaker:
-        where.append(
-            "s.speaker_id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? "
-            "UNION SELECT id FROM speakers WHERE name LIKE ?)"
-        )
-        params += [f"%{speaker}%", f"%{speaker}%"]
-    for column, value in (("ev.session", session), ("ev.id", event_id)):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    for column, text in (("ev.body", body), ("ev.kind", event_kind)):
-        if text:
-            where.append(f"{column} LIKE ?")
-            params.append(f"%{text}%")
-    if topic:
-        where.append("s.id IN (SELECT statement_id FROM statement_topics WHERE label = ? COLLATE NOCASE)")
-        params.append(topic)
-    if position:
-        where.append("s.id IN (SELECT statement_id FROM statement_positions WHERE position = ?)")
-        params.append(position)
+    where, params = StatementFilter(
+        document_id=document_id,
+        speaker=speaker,
+        body=body,
+        session=session,
+        event_kind=event_kind,
+        event_id=event_id,
+        topic=topic,
+        position=position,
+    ).where()
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY s.document_id, s.seq LIMIT ? OFFSET ?"
     for row in conn.execute(sql, (*params, -1 if limit is None else limit, offset)):
-        yield _statement(row, conn)
+        yield statement_from_row(row, conn)
 
 
 def statement_row(stored: StoredStatement, document: dict[str, object]) -> dict[str, object]:

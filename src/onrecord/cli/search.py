@@ -1,0 +1,98 @@
+"""``onrecord search``: full-text search over statements, with filters and facet counts."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from onrecord.cli.common import DbOption, app, console, open_store
+from onrecord.search import Page, Query, Sort, facet_counts, search
+from onrecord.store import documents as docs
+from onrecord.store.events import event_row
+from onrecord.store.export import Format, write
+from onrecord.store.statements import StatementFilter, statement_row
+
+Opt = typer.Option
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help='Words (all required), "a phrase", prefix*, OR, NOT.')] = "",
+    db: DbOption = None,
+    speaker: Annotated[str | None, Opt(help="Speaker name or alias contains this.")] = None,
+    speaker_kind: Annotated[str | None, Opt(help="person, state, organization, group or unknown.")] = None,
+    country: Annotated[str | None, Opt(help="The speaker's country.")] = None,
+    body: Annotated[str | None, Opt(help="Body of the event (e.g. Human Rights Council).")] = None,
+    session: Annotated[int | None, Opt(help="Session number.")] = None,
+    event_kind: Annotated[str | None, Opt(help="Kind of event (plenary, side event, UPR review...).")] = None,
+    topic: Annotated[str | None, Opt(help="UPR Info issue label.")] = None,
+    position: Annotated[str | None, Opt(help="Position id (see `onrecord positions`).")] = None,
+    date_from: Annotated[str | None, Opt("--from", help="Said on or after this day (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, Opt("--to", help="Said on or before this day (YYYY-MM-DD).")] = None,
+    outlet: Annotated[str | None, Opt(help="Outlet of the document.")] = None,
+    kind: Annotated[str | None, Opt(help="direct, indirect or mixed.")] = None,
+    sort: Annotated[Sort, Opt(help="Order of the results.")] = Sort.RANK,
+    limit: Annotated[int, Opt(help="Results per page (1-500).")] = 20,
+    offset: Annotated[int, Opt(help="Results to pass over first.")] = 0,
+    facet: Annotated[list[str] | None, Opt(help="Also count results by this facet (repeatable).")] = None,
+    format: Annotated[Format | None, Opt("--format", help="jsonl or csv to standard output.")] = None,
+) -> None:
+    """Search what was said: ranked full-text matches with filters, highlighted in a table.
+
+    Example: onrecord search "pretext to interfere" --body "Human Rights Council" --facet speaker
+    """
+    filters = StatementFilter(
+        speaker=speaker,
+        speaker_kind=speaker_kind,
+        country=country,
+        body=body,
+        session=session,
+        event_kind=event_kind,
+        topic=topic,
+        position=position,
+        date_from=date_from,
+        date_to=date_to,
+        outlet=outlet,
+        kind=kind,
+    )
+    request = Query(query, filters, sort, limit, offset)
+    with open_store(db) as store:
+        page = search(store.conn, request)
+        if format is not None:
+            rows = []
+            for hit in page.hits:
+                d = docs.get_document(store.conn, hit.stored.document_id)
+                document = {
+                    "id": d.id,
+                    "source": d.source,
+                    "title": d.article.title,
+                    "outlet": d.article.outlet,
+                }
+                rows.append({**statement_row(hit.stored, document), "highlighted": hit.highlighted})
+            write(rows, format, None, sys.stdout)
+            return
+        counts = {name: facet_counts(store.conn, request, name) for name in facet or []}
+    _print(page, request)
+    for name, values in counts.items():
+        table = Table(name, "statements", title=f"by {name}", title_justify="left")
+        for value, n in values:
+            table.add_row(escape(value), str(n))
+        console.print(table)
+
+
+def _print(page: Page, request: Query) -> None:
+    shown = f"{request.offset + 1}-{request.offset + len(page.hits)}" if page.hits else "none"
+    table = Table("id", "speaker", "said", "where", "when", title=f"{page.total} statements ({shown} shown)")
+    for hit in page.hits:
+        st = hit.stored.statement
+        said = escape(hit.highlighted).replace("«", "[bold yellow]").replace("»", "[/]")
+        ev = event_row(st.event) or {}
+        where = " · ".join(str(v) for v in (ev.get("body"), ev.get("session"), ev.get("kind")) if v)
+        table.add_row(
+            str(hit.stored.id), escape(st.speaker.name), said, escape(where), str(ev.get("date") or "")
+        )
+    console.print(table)

@@ -1,0 +1,139 @@
+"""One query model for searching statements: full text (SQLite FTS5, ranked) with filters, sorting,
+paging and counts by facet. The CLI uses it; the API and the web pages are to use it too.
+
+Query text follows FTS5: words are all required, "quoted words" are a phrase, ``word*`` is a prefix,
+OR and NOT combine. An empty text lists the statements that pass the filters.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from onrecord.errors import ConfigError
+from onrecord.store.statements import COLUMNS, JOINS, StatementFilter, StoredStatement, statement_from_row
+
+MAX_QUERY_LENGTH = 500
+MAX_PAGE_SIZE = 500
+
+
+class Sort(StrEnum):
+    RANK = "rank"  # best match first (date said, newest first, without text)
+    DATE = "date"  # newest first
+    OLDEST = "oldest"
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    text: str = ""
+    filters: StatementFilter = field(default_factory=StatementFilter)
+    sort: Sort = Sort.RANK
+    limit: int = 20
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if len(self.text) > MAX_QUERY_LENGTH:
+            raise ConfigError(f"the query is {len(self.text)} characters long; at most {MAX_QUERY_LENGTH}")
+        if not 1 <= self.limit <= MAX_PAGE_SIZE:
+            raise ConfigError(f"page size must be 1 to {MAX_PAGE_SIZE}, got {self.limit}")
+        if self.offset < 0:
+            raise ConfigError(f"offset must be 0 or more, got {self.offset}")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    stored: StoredStatement
+    highlighted: str  # the content with matches between « and »
+    rank: float | None  # FTS5 bm25 (lower is better); None without query text
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    total: int
+    hits: tuple[Hit, ...]
+
+
+# what SQLite says of a query text FTS5 cannot read (as opposed to a database that cannot be read)
+_QUERY_ERRORS = ("fts5", "syntax", "unterminated", "no such column", "unknown special query")
+
+_DAY = "coalesce(ev.date, s.date_published, d.published)"
+_ORDER = {
+    Sort.RANK: "rank, {day} DESC, s.id",
+    Sort.DATE: "{day} DESC, s.id",
+    Sort.OLDEST: "{day} ASC, s.id",
+}
+
+
+def _from(query: Query) -> tuple[str, list[object]]:
+    where, params = query.filters.where()
+    if query.text.strip():
+        source = f"FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid {JOINS}"
+        where.insert(0, "statements_fts MATCH ?")
+        params.insert(0, query.text.strip())
+    else:
+        source = f"FROM statements s {JOINS}"
+    return source + (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def search(conn: sqlite3.Connection, query: Query) -> Page:
+    """One page of the statements that match, with the total count."""
+    source, params = _from(query)
+    texted = bool(query.text.strip())
+    extra = (
+        "highlight(statements_fts, 0, '«', '»') AS highlighted, bm25(statements_fts) AS rank"
+        if texted
+        else "s.content AS highlighted, NULL AS rank"
+    )
+    order = _ORDER[query.sort if texted or query.sort is not Sort.RANK else Sort.DATE].format(day=_DAY)
+    try:
+        total = int(conn.execute(f"SELECT count(*) {source}", params).fetchone()[0])
+        rows = conn.execute(
+            f"SELECT {COLUMNS}, {extra} {source} ORDER BY {order} LIMIT ? OFFSET ?",
+            (*params, query.limit, query.offset),
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if texted and any(word in str(exc) for word in _QUERY_ERRORS):
+            raise ConfigError(
+                f'cannot read the query {query.text!r} ({exc}): use words, "a phrase", prefix*, OR, NOT'
+            ) from None
+        raise
+    hits = tuple(Hit(statement_from_row(r, conn), r["highlighted"], r["rank"]) for r in rows)
+    return Page(total, hits)
+
+
+FACETS = {
+    "speaker": "sp.name",
+    "speaker_kind": "sp.kind",
+    "country": "ds.country",
+    "body": "ev.body",
+    "session": "ev.session",
+    "event_kind": "ev.kind",
+    "kind": "s.kind",
+    "outlet": "d.outlet",
+    "year": f"substr({_DAY}, 1, 4)",
+}
+
+
+def facet_counts(conn: sqlite3.Connection, query: Query, facet: str, top: int = 20) -> list[tuple[str, int]]:
+    """How many matching statements fall under each value of ``facet`` (most first)."""
+    if facet in {"topic", "position"}:
+        table, column = (
+            ("statement_topics", "label") if facet == "topic" else ("statement_positions", "position")
+        )
+        source, params = _from(query)
+        inner = f"SELECT s.id {source}"
+        sql = (
+            f"SELECT t.{column} AS value, count(*) AS n FROM {table} t WHERE t.statement_id IN ({inner})"
+            f" GROUP BY value ORDER BY n DESC, value LIMIT ?"
+        )
+        return [(str(r[0]), int(r[1])) for r in conn.execute(sql, (*params, top))]
+    if facet not in FACETS:
+        known = sorted([*FACETS, "topic", "position"])
+        raise ConfigError(f"unknown facet {facet!r}; choose one of {known}")
+    source, params = _from(query)
+    sql = f"SELECT {FACETS[facet]} AS value, count(*) AS n {source} GROUP BY value ORDER BY n DESC, value"
+    sql += " LIMIT ?"
+    return [
+        (str(r[0]) if r[0] is not None else "(none)", int(r[1])) for r in conn.execute(sql, (*params, top))
+    ]
