@@ -94,3 +94,19 @@ def test_the_seed_search_finds_wang_yi(shared: Path, tmp_path: Path) -> None:
     run("ingest", str(shared / "seeds"), "--db", db)
     out = run("search", "pretext to interfere", "--db", db)
     assert "Wang Yi" in out and "1 statements" in out
+
+
+def test_compare_two_speakers_and_a_country(examples: Path) -> None:
+    from onrecord.search import compare
+
+    with Store(examples) as store:
+        result = compare(store.conn, "Ilse Marrow", "Nadia Feroz", by="position")
+        assert result.left.total > 0 and result.right.total > 0
+        for value, left, right in result.rows:
+            assert left <= result.left.total and right <= result.right.total
+            assert left + right > 0, value
+        assert any(value == "civil-society-space" and right > 0 for value, _, right in result.rows)
+        with pytest.raises(ConfigError, match="no statements"):
+            compare(store.conn, "Ilse Marrow", "Nobody At All")
+    out = run("compare", "Ilse Marrow", "Nadia Feroz", "--by", "position", "--db", str(examples))
+    assert "Ilse Marrow" in out and "Nadia Feroz" in out

@@ -137,3 +137,42 @@ def facet_counts(conn: sqlite3.Connection, query: Query, facet: str, top: int = 
     return [
         (str(r[0]) if r[0] is not None else "(none)", int(r[1])) for r in conn.execute(sql, (*params, top))
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a comparison: what was asked, how it was read, and its statements' total."""
+
+    asked: str
+    filters: StatementFilter
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    by: str
+    left: Side
+    right: Side
+    rows: tuple[tuple[str, int, int], ...]  # value, left count, right count (most first)
+
+
+def side(conn: sqlite3.Connection, asked: str) -> Side:
+    """A speaker (name or alias) when one matches, else a country."""
+    for filters in (StatementFilter(speaker=asked), StatementFilter(country=asked)):
+        total = search(conn, Query("", filters, limit=1)).total
+        if total:
+            return Side(asked, filters, total)
+    raise ConfigError(f"no statements by a speaker or from a country matching {asked!r}")
+
+
+def compare(
+    conn: sqlite3.Connection, left: str, right: str, by: str = "position", top: int = 30
+) -> Comparison:
+    """Two speakers or countries side by side: how many of each one's statements fall under each value."""
+    a, b = side(conn, left), side(conn, right)
+    counts_a = dict(facet_counts(conn, Query("", a.filters), by, top))
+    counts_b = dict(facet_counts(conn, Query("", b.filters), by, top))
+    values = sorted(
+        set(counts_a) | set(counts_b), key=lambda v: (-(counts_a.get(v, 0) + counts_b.get(v, 0)), v)
+    )
+    return Comparison(by, a, b, tuple((v, counts_a.get(v, 0), counts_b.get(v, 0)) for v in values))

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from onrecord.cli.common import DbOption, app, console, open_store
-from onrecord.search import Page, Query, Sort, facet_counts, search
+from onrecord.search import Page, Query, Sort, compare, facet_counts, search
 from onrecord.store import documents as docs
 from onrecord.store.events import event_row
 from onrecord.store.export import Format, write
@@ -96,3 +96,27 @@ def _print(page: Page, request: Query) -> None:
             str(hit.stored.id), escape(st.speaker.name), said, escape(where), str(ev.get("date") or "")
         )
     console.print(table)
+
+
+@app.command("compare")
+def compare_command(
+    left: Annotated[str, typer.Argument(help="A speaker (name or alias) or a country.")],
+    right: Annotated[str, typer.Argument(help="Another speaker or country.")],
+    by: Annotated[str, Opt(help="position, topic, body, session, year or event_kind.")] = "position",
+    db: DbOption = None,
+) -> None:
+    """Two speakers or countries side by side: how often each takes each position (or topic...).
+
+    Example: onrecord compare "Wang Yi" "Zhang Wanhong" --by position
+    """
+    with open_store(db) as store:
+        result = compare(store.conn, left, right, by)
+    a, b = result.left, result.right
+    table = Table(by, f"{a.asked} ({a.total})", f"{b.asked} ({b.total})", title=f"statements by {by}")
+    for value, n_a, n_b in result.rows:
+        table.add_row(escape(value), _share(n_a, a.total), _share(n_b, b.total))
+    console.print(table)
+
+
+def _share(count: int, total: int) -> str:
+    return f"{count} ({count / total:.0%})" if total else str(count)
