@@ -126,15 +126,11 @@ class Pipeline:
                 results = [_apply(stage, w) for _, w in live]
             still = []
             for (index, before), result in zip(live, results, strict=True):
-                if isinstance(result, Failure):
-                    outcomes[index] = Outcome(before, result)
+                checked = result if isinstance(result, Failure) else _assigned(stage, result)
+                if isinstance(checked, Failure):
+                    outcomes[index] = Outcome(before, checked)
                 else:
-                    missing = [name for name in stage.assigns if getattr(result, name) is None]
-                    if missing:
-                        failure = Failure(before.raw.source, stage.name, f"stage did not assign {missing}")
-                        outcomes[index] = Outcome(before, failure)
-                    else:
-                        still.append((index, result))
+                    still.append((index, checked))
             live = still
         for index, work in live:
             outcomes[index] = Outcome(work)
@@ -152,7 +148,12 @@ def _apply(stage: Stage, work: Work) -> Work | Failure:
     except Exception as exc:  # a bug in a stage must not stop the batch, nor vanish
         logger.exception("stage %s failed on %s", stage.name, work.raw.source)
         return Failure(work.raw.source, stage.name, f"internal error: {type(exc).__name__}: {exc}")
+    return _assigned(stage, result)
+
+
+def _assigned(stage: Stage, result: Work) -> Work | Failure:
+    """The stage's result, or a ``Failure`` where it left a field it assigns empty."""
     missing = [name for name in stage.assigns if getattr(result, name) is None]
     if missing:
-        return Failure(work.raw.source, stage.name, f"stage did not assign {missing}")
+        return Failure(result.raw.source, stage.name, f"stage did not assign {missing}")
     return result

@@ -79,22 +79,11 @@ def eval_attribution(
     Example: onrecord eval attribution --polnear ../shared/data/polnear/dev
     """
     from onrecord.attribution import Attributor
-    from onrecord.evaluation.attribution import (
-        join_continuations,
-        polnear_gold,
-        predict_polnear,
-        score_polnear,
-    )
+    from onrecord.evaluation.attribution import evaluate_polnear_both
 
     split = shared_path(polnear, "data", "polnear", "dev")
-    gold = polnear_gold(split)
     with console_err.status("attributing the articles"):
-        predicted = predict_polnear(split, Attributor(settings_for()), limit)
-    gold = {name: gold[name] for name in predicted}
-    joined = score_polnear(
-        {n: g for n, (_, g) in gold.items()}, {n: join_continuations(s) for n, s in predicted.items()}
-    )
-    plain = score_polnear({n: g for n, (_, g) in gold.items()}, predicted)
+        joined, plain = evaluate_polnear_both(split, Attributor(settings_for()), limit)
     console.print("PolNeAR unit (statements joined with their continuations):", markup=False)
     console.print(str(joined), highlight=False, markup=False)
     console.print("every statement on its own (a plain statements export):", markup=False)

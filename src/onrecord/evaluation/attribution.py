@@ -10,7 +10,6 @@ right State.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -219,37 +218,19 @@ def evaluate_polnear(
     With ``join`` (PolNeAR's unit) a cued statement and its continuations count as one attribution;
     without it every stored statement counts on its own, as in a plain statements export.
     """
+    joined, plain = evaluate_polnear_both(split_dir, attributor, limit)
+    return joined if join else plain
+
+
+def evaluate_polnear_both(
+    split_dir: Path, attributor: Attributes, limit: int | None = None
+) -> tuple[AttributionReport, AttributionReport]:
+    """Both counts from one attribution run: (PolNeAR's unit, every statement on its own)."""
     gold = polnear_gold(split_dir)
     predicted = predict_polnear(split_dir, attributor, limit)
-    if join:
-        predicted = {name: join_continuations(statements) for name, statements in predicted.items()}
-    return score_polnear({n: gold[n][1] for n in predicted}, predicted)
-
-
-def statement_rows(source: str, statements: Iterable[Statement]) -> Iterator[str]:
-    """JSON lines in the shape the shared scorers read, for checking these figures against theirs."""
-    for s in statements:
-        yield json.dumps(
-            {
-                "document": {"source": source},
-                "content": {"text": s.content.text},
-                "speaker_mention": {"text": s.speaker_mention.text} if s.speaker_mention else None,
-                "speaker": {
-                    "name": s.speaker.name,
-                    "kind": s.speaker.kind.value,
-                    "roles": list(s.speaker.roles),
-                    "affiliation": s.speaker.affiliation,
-                    "country": s.speaker.country,
-                    "on_behalf_of": s.speaker.on_behalf_of,
-                    "members": list(s.speaker.members),
-                    "aliases": list(s.speaker.aliases),
-                },
-                "kind": s.kind.value,
-                "continuation": s.continuation,
-                "cue": {"text": s.cue.text} if s.cue else None,
-            },
-            ensure_ascii=False,
-        )
+    wanted = {n: gold[n][1] for n in predicted}
+    joined = {name: join_continuations(statements) for name, statements in predicted.items()}
+    return score_polnear(wanted, joined), score_polnear(wanted, predicted)
 
 
 def join_continuations(statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
