@@ -57,15 +57,19 @@ class Page:
 # what SQLite says of a query text FTS5 cannot read (as opposed to a database that cannot be read)
 _QUERY_ERRORS = ("fts5", "syntax", "unterminated", "no such column", "unknown special query")
 
-_DAY = "coalesce(ev.date, s.date_published, d.published)"
+# the day a statement was said: its event's date, else the day it was published
+DAY_SAID = "coalesce(ev.date, s.date_published, d.published)"
 _ORDER = {
-    Sort.RANK: "rank, {day} DESC, s.id",
-    Sort.DATE: "{day} DESC, s.id",
-    Sort.OLDEST: "{day} ASC, s.id",
+    Sort.RANK: "statements_fts.rank",  # FTS5 hands the rows over in this order: no sort of every match
+    Sort.DATE: f"{DAY_SAID} DESC, s.id",
+    Sort.OLDEST: f"{DAY_SAID} ASC, s.id",
 }
+_HIGHLIGHT = "highlight(statements_fts, 0, '«', '»')"
 
 
-def _from(query: Query) -> tuple[str, list[object]]:
+def statement_source(query: Query) -> tuple[str, list[object]]:
+    """The FROM ... WHERE clause of the statements ``query`` matches (aliases of ``JOINS``), and its
+    parameters."""
     where, params = query.filters.where()
     if query.text.strip():
         source = f"FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid {JOINS}"
@@ -76,29 +80,46 @@ def _from(query: Query) -> tuple[str, list[object]]:
     return source + (" WHERE " + " AND ".join(where) if where else ""), params
 
 
+def _statements(query: Query) -> tuple[str, str, list[object]]:
+    """The count and the page queries for ``query``, with their shared parameters (the page's limit and
+    offset are appended by the caller)."""
+    text = query.text.strip()
+    if text and query.sort is Sort.RANK and query.filters == StatementFilter():
+        # words alone: count and rank in the full-text index, join only the page's rows
+        best = (
+            f"SELECT rowid AS id, {_HIGHLIGHT} AS highlighted, rank AS score FROM statements_fts"
+            " WHERE statements_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
+        )
+        count = "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?"
+        page = f"SELECT {COLUMNS}, m.highlighted, m.score FROM ({best}) m JOIN statements s ON s.id = m.id"
+        return count, f"{page} {JOINS} ORDER BY m.score", [text]
+    source, params = statement_source(query)
+    extra = (
+        f"{_HIGHLIGHT} AS highlighted, statements_fts.rank AS score"
+        if text
+        else "s.content AS highlighted, NULL AS score"
+    )
+    order = _ORDER[query.sort if text or query.sort is not Sort.RANK else Sort.DATE]
+    return (
+        f"SELECT count(*) {source}",
+        f"SELECT {COLUMNS}, {extra} {source} ORDER BY {order} LIMIT ? OFFSET ?",
+        params,
+    )
+
+
 def search(conn: sqlite3.Connection, query: Query) -> Page:
     """One page of the statements that match, with the total count."""
-    source, params = _from(query)
-    texted = bool(query.text.strip())
-    extra = (
-        "highlight(statements_fts, 0, '«', '»') AS highlighted, bm25(statements_fts) AS rank"
-        if texted
-        else "s.content AS highlighted, NULL AS rank"
-    )
-    order = _ORDER[query.sort if texted or query.sort is not Sort.RANK else Sort.DATE].format(day=_DAY)
+    count, page, params = _statements(query)
     try:
-        total = int(conn.execute(f"SELECT count(*) {source}", params).fetchone()[0])
-        rows = conn.execute(
-            f"SELECT {COLUMNS}, {extra} {source} ORDER BY {order} LIMIT ? OFFSET ?",
-            (*params, query.limit, query.offset),
-        ).fetchall()
+        total = int(conn.execute(count, params).fetchone()[0])
+        rows = conn.execute(page, (*params, query.limit, query.offset)).fetchall()
     except sqlite3.OperationalError as exc:
-        if texted and any(word in str(exc) for word in _QUERY_ERRORS):
+        if query.text.strip() and any(word in str(exc) for word in _QUERY_ERRORS):
             raise ConfigError(
                 f'cannot read the query {query.text!r} ({exc}): use words, "a phrase", prefix*, OR, NOT'
             ) from None
         raise
-    hits = tuple(Hit(statement_from_row(r, conn), r["highlighted"], r["rank"]) for r in rows)
+    hits = tuple(Hit(statement_from_row(r, conn), r["highlighted"], r["score"]) for r in rows)
     return Page(total, hits)
 
 
@@ -111,7 +132,7 @@ FACETS = {
     "event_kind": "ev.kind",
     "kind": "s.kind",
     "outlet": "d.outlet",
-    "year": f"substr({_DAY}, 1, 4)",
+    "year": f"substr({DAY_SAID}, 1, 4)",
 }
 
 
@@ -121,7 +142,7 @@ def facet_counts(conn: sqlite3.Connection, query: Query, facet: str, top: int = 
         table, column = (
             ("statement_topics", "label") if facet == "topic" else ("statement_positions", "position")
         )
-        source, params = _from(query)
+        source, params = statement_source(query)
         inner = f"SELECT s.id {source}"
         sql = (
             f"SELECT t.{column} AS value, count(*) AS n FROM {table} t WHERE t.statement_id IN ({inner})"
@@ -131,7 +152,7 @@ def facet_counts(conn: sqlite3.Connection, query: Query, facet: str, top: int = 
     if facet not in FACETS:
         known = sorted([*FACETS, "topic", "position"])
         raise ConfigError(f"unknown facet {facet!r}; choose one of {known}")
-    source, params = _from(query)
+    source, params = statement_source(query)
     sql = f"SELECT {FACETS[facet]} AS value, count(*) AS n {source} GROUP BY value ORDER BY n DESC, value"
     sql += " LIMIT ?"
     return [
