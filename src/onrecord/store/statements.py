@@ -166,8 +166,10 @@ class StatementFilter:
     """What statements to keep: every field given must hold (text fields match case-insensitively,
     as substrings unless said otherwise)."""
 
+    statement_id: int | None = None
     document_id: int | None = None
     speaker: str | None = None  # name or alias contains
+    speaker_id: int | None = None
     speaker_kind: str | None = None  # person | state | organization | group | unknown (exact)
     country: str | None = None  # the speaker's country as the document gives it
     body: str | None = None
@@ -199,7 +201,12 @@ class StatementFilter:
                 f"%{self.speaker}%",
                 f"%{self.speaker}%",
             )
-        for column, value in (("ev.session", self.session), ("ev.id", self.event_id)):
+        for column, value in (
+            ("s.id", self.statement_id),
+            ("s.speaker_id", self.speaker_id),
+            ("ev.session", self.session),
+            ("ev.id", self.event_id),
+        ):
             if value is not None:
                 add(f"{column} = ?", value)
         for column, text in (

@@ -1,0 +1,99 @@
+"""The web application: the JSON API and the pages over one store, read-only.
+
+    app = create_app(Path("onrecord.db"))      # then serve it with uvicorn (``onrecord serve`` does)
+
+Every thread of the server keeps its own read-only SQLite connection (the store can be written by an
+ingest running beside it: SQLite's WAL lets readers read). There is no route that writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from onrecord import __version__
+from onrecord.errors import ConfigError, NotFound, OnrecordError
+from onrecord.store import Store
+from onrecord.web import api, pages
+
+# sent with every response: no resource from elsewhere, no framing, no guessing of types
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(db: Path) -> FastAPI:
+    """The app serving the store at ``db`` (opened read-only; it must exist)."""
+    Store(db, readonly=True).close()  # a missing or foreign database is an error now, not at first request
+    local = threading.local()
+
+    def connection() -> sqlite3.Connection:
+        store = getattr(local, "store", None)
+        if store is None:
+            store = local.store = Store(db, readonly=True)
+        conn: sqlite3.Connection = store.conn
+        return conn
+
+    app = FastAPI(
+        title="onrecord",
+        version=__version__,
+        description="The record of multilateral human-rights diplomacy: who said what, where, when, and "
+        "which position they took. Read-only.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.connection = connection
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(resources.files("onrecord.web") / "static")), name="static")
+
+    @app.middleware("http")
+    async def secure(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response: Response = await call_next(request)
+        if not request.url.path.startswith("/api/docs"):  # the interactive docs load their own scripts
+            response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.exception_handler(OnrecordError)
+    async def onrecord_error(request: Request, exc: OnrecordError) -> Response:
+        status = 404 if isinstance(exc, NotFound) else 400 if isinstance(exc, ConfigError) else 500
+        return _error(request, status, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        reasons = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:]) or 'request'}: {e['msg']}" for e in exc.errors()
+        )
+        return _error(request, 422 if _is_api(request) else 400, reasons)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail))
+
+    return app
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _error(request: Request, status: int, reason: str) -> Response:
+    if _is_api(request):
+        return JSONResponse({"error": reason, "status": status}, status_code=status)
+    return pages.templates.TemplateResponse(
+        request, "error.html", {"title": f"Error {status}", "status": status, "reason": reason, "twin": None},
+        status_code=status,
+    )
