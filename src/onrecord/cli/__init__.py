@@ -11,8 +11,10 @@ import sys
 from onrecord.cli import documents as _documents  # noqa: F401  (registers commands)
 from onrecord.cli import evaluate as _evaluate  # noqa: F401
 from onrecord.cli import search as _search  # noqa: F401
+from onrecord.cli import serve as _serve  # noqa: F401
 from onrecord.cli import statements as _statements  # noqa: F401
 from onrecord.cli import themes as _themes  # noqa: F401
+from onrecord.cli import timeline as _timeline  # noqa: F401
 from onrecord.cli.common import app, console_err
 from onrecord.errors import OnrecordError
 

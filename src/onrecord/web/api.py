@@ -41,7 +41,9 @@ def statements(
     conn: Conn,
     query: Searched,
     facet: Annotated[list[str] | None, Param(description="Count the matches by this facet (repeat).")] = None,
-    format: Annotated[Download, Param(description="json (one page), or jsonl/csv (every match).")] = Download.JSON,
+    format: Annotated[
+        Download, Param(description="json (one page), or jsonl/csv (every match).")
+    ] = Download.JSON,
 ) -> Any:
     if format is Download.JSON:
         return data(views.search_view(conn, query, facet or ()))
@@ -162,7 +164,9 @@ def document(conn: Conn, document_id: int) -> JSONResponse:
 def timeline(
     conn: Conn,
     query: Searched,
-    by: Annotated[str | None, Param(description="One line per value of this facet (country, speaker...).")] = None,
+    by: Annotated[
+        str | None, Param(description="One line per value of this facet (country, speaker...).")
+    ] = None,
     period: Annotated[str, Param(description="year or month.")] = "year",
 ) -> JSONResponse:
     return data(views.timeline_view(conn, query, by, period))

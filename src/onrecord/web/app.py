@@ -58,7 +58,9 @@ def create_app(db: Path) -> FastAPI:
     app.state.connection = connection
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=str(resources.files("onrecord.web") / "static")), name="static")
+    app.mount(
+        "/static", StaticFiles(directory=str(resources.files("onrecord.web") / "static")), name="static"
+    )
 
     @app.middleware("http")
     async def secure(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -94,6 +96,8 @@ def _error(request: Request, status: int, reason: str) -> Response:
     if _is_api(request):
         return JSONResponse({"error": reason, "status": status}, status_code=status)
     return pages.templates.TemplateResponse(
-        request, "error.html", {"title": f"Error {status}", "status": status, "reason": reason, "twin": None},
+        request,
+        "error.html",
+        {"title": f"Error {status}", "status": status, "reason": reason, "twin": None},
         status_code=status,
     )

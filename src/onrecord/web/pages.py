@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from importlib import resources
+from itertools import pairwise
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -56,7 +57,7 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, tu
     """``text`` cut at every span boundary: each piece with the names of the spans that cover it."""
     cuts = sorted({0, len(text), *(p for s, e, _ in spans for p in (s, e) if 0 <= p <= len(text))})
     pieces = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in pairwise(cuts):
         names = tuple(name for s, e, name in spans if s <= start and end <= e)
         pieces.append((text[start:end], names))
     return pieces
@@ -132,7 +133,9 @@ def events_page(request: Request, conn: Conn) -> HTMLResponse:
 def event_page(request: Request, conn: Conn, event_id: int) -> HTMLResponse:
     data = views.event_view(conn, event_id)
     event = data["event"]
-    name = " · ".join(str(v) for v in (event["body"], event["session"] and f"session {event['session']}") if v)
+    name = " · ".join(
+        str(v) for v in (event["body"], event["session"] and f"session {event['session']}") if v
+    )
     return _page(request, "event.html", data, name or f"Event {event_id}")
 
 
@@ -155,6 +158,8 @@ def compare_page(
     b: Annotated[str, Param(max_length=200)] = "",
     by: str = "position",
 ) -> HTMLResponse:
-    data = views.compare_view(conn, a, b, by) if a and b else {"by": by, "left": None, "right": None, "rows": []}
+    data = (
+        views.compare_view(conn, a, b, by) if a and b else {"by": by, "left": None, "right": None, "rows": []}
+    )
     data["asked"] = {"a": a, "b": b}
     return _page(request, "compare.html", data, f"{a} and {b}" if a and b else "Compare")

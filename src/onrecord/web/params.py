@@ -19,7 +19,9 @@ def search_query(
     ] = "",
     speaker: Annotated[str | None, Param(description="Speaker name or alias contains this.")] = None,
     speaker_id: Annotated[int | None, Param(description="One speaker, by id.")] = None,
-    speaker_kind: Annotated[str | None, Param(description="person, state, organization, group, unknown.")] = None,
+    speaker_kind: Annotated[
+        str | None, Param(description="person, state, organization, group, unknown.")
+    ] = None,
     country: Annotated[str | None, Param(description="The speaker's country.")] = None,
     body: Annotated[str | None, Param(description="Body of the event (e.g. Human Rights Council).")] = None,
     session: Annotated[int | None, Param(description="Session number.")] = None,
@@ -27,7 +29,9 @@ def search_query(
     event_id: Annotated[int | None, Param(description="One event, by id.")] = None,
     topic: Annotated[str | None, Param(description="UPR Info issue label.")] = None,
     position: Annotated[str | None, Param(description="Position id.")] = None,
-    date_from: Annotated[str | None, Param(alias="from", description="Said on or after (YYYY-MM-DD).")] = None,
+    date_from: Annotated[
+        str | None, Param(alias="from", description="Said on or after (YYYY-MM-DD).")
+    ] = None,
     date_to: Annotated[str | None, Param(alias="to", description="Said on or before (YYYY-MM-DD).")] = None,
     outlet: Annotated[str | None, Param(description="Outlet of the document.")] = None,
     kind: Annotated[str | None, Param(description="direct, indirect or mixed.")] = None,

@@ -37,14 +37,13 @@ def _documents(conn: sqlite3.Connection, ids: set[int]) -> dict[int, Data]:
 def statement_items(conn: sqlite3.Connection, hits: Sequence[Hit]) -> list[Data]:
     """Statements in the export format, each with its highlighted content and its speaker's id."""
     documents = _documents(conn, {h.stored.document_id for h in hits})
+    speaker_ids = _speaker_ids(conn, [h.stored.id for h in hits])
     items = []
     for hit in hits:
-        item = statement_row(hit.stored, documents[hit.stored.document_id])
+        item: Data = statement_row(hit.stored, documents[hit.stored.document_id])
         item["highlighted"] = hit.highlighted
+        item["speaker"]["id"] = speaker_ids.get(hit.stored.id)
         items.append(item)
-    speaker_ids = _speaker_ids(conn, [h.stored.id for h in hits])
-    for item in items:
-        item["speaker"]["id"] = speaker_ids.get(item["id"])
     return items
 
 
@@ -89,7 +88,9 @@ def iter_search(conn: sqlite3.Connection, query: Query) -> Iterator[Data]:
             return
 
 
-def _statements_of(conn: sqlite3.Connection, filters: StatementFilter, limit: int = _PAGE_OF_STATEMENTS) -> Data:
+def _statements_of(
+    conn: sqlite3.Connection, filters: StatementFilter, limit: int = _PAGE_OF_STATEMENTS
+) -> Data:
     page = search(conn, Query("", filters, Sort.DATE, limit))
     return {"total": page.total, "items": statement_items(conn, page.hits)}
 
@@ -118,7 +119,9 @@ def timeline_data(tl: Timeline) -> Data:
 
 
 def speaker_view(conn: sqlite3.Connection, speaker_id: int) -> Data:
-    row = conn.execute("SELECT id, name, kind, country, affiliation, roles FROM speakers WHERE id = ?", (speaker_id,))
+    row = conn.execute(
+        "SELECT id, name, kind, country, affiliation, roles FROM speakers WHERE id = ?", (speaker_id,)
+    )
     found = row.fetchone()
     if found is None:
         raise NotFound(f"no speaker with id {speaker_id}")
@@ -261,7 +264,8 @@ def documents_view(conn: sqlite3.Connection, limit: int, offset: int) -> Data:
 
 def document_view(conn: sqlite3.Connection, document_id: int) -> Data:
     row = conn.execute(
-        "SELECT id, source, title, outlet, byline, published, url, language, text FROM documents WHERE id = ?",
+        "SELECT id, source, title, outlet, byline, published, url, language, text FROM documents"
+        " WHERE id = ?",
         (document_id,),
     ).fetchone()
     if row is None:
