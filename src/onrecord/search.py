@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from onrecord.errors import ConfigError
-from onrecord.store.statements import COLUMNS, JOINS, StatementFilter, StoredStatement, statement_from_row
+from onrecord.store.statements import COLUMNS, JOINS, StatementFilter, StoredStatement, statements_from_rows
 
 MAX_QUERY_LENGTH = 500
 MAX_PAGE_SIZE = 500
@@ -45,7 +45,7 @@ class Query:
 class Hit:
     stored: StoredStatement
     highlighted: str  # the content with matches between « and »
-    rank: float | None  # FTS5 bm25 (lower is better); None without query text
+    rank: float | None  # FTS5 bm25 (lower is better); None when the order is by date
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +59,12 @@ _QUERY_ERRORS = ("fts5", "syntax", "unterminated", "no such column", "unknown sp
 
 # the day a statement was said: its event's date, else the day it was published
 DAY_SAID = "coalesce(ev.date, s.date_published, d.published)"
-_ORDER = {
-    Sort.RANK: "statements_fts.rank",  # FTS5 hands the rows over in this order: no sort of every match
+_ORDER = {  # listing without words to rank: by the day said
     Sort.DATE: f"{DAY_SAID} DESC, s.id",
     Sort.OLDEST: f"{DAY_SAID} ASC, s.id",
 }
 _HIGHLIGHT = "highlight(statements_fts, 0, '«', '»')"
+_FTS_MATCH = "statements_fts WHERE statements_fts MATCH ?"
 
 
 def statement_source(query: Query) -> tuple[str, list[object]]:
@@ -80,47 +80,69 @@ def statement_source(query: Query) -> tuple[str, list[object]]:
     return source + (" WHERE " + " AND ".join(where) if where else ""), params
 
 
-def _statements(query: Query) -> tuple[str, str, list[object]]:
-    """The count and the page queries for ``query``, with their shared parameters (the page's limit and
-    offset are appended by the caller)."""
-    text = query.text.strip()
-    if text and query.sort is Sort.RANK and query.filters == StatementFilter():
-        # words alone: count and rank in the full-text index, join only the page's rows
-        best = (
-            f"SELECT rowid AS id, {_HIGHLIGHT} AS highlighted, rank AS score FROM statements_fts"
-            " WHERE statements_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
-        )
-        count = "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?"
-        page = f"SELECT {COLUMNS}, m.highlighted, m.score FROM ({best}) m JOIN statements s ON s.id = m.id"
-        return count, f"{page} {JOINS} ORDER BY m.score", [text]
-    source, params = statement_source(query)
-    extra = (
-        f"{_HIGHLIGHT} AS highlighted, statements_fts.rank AS score"
-        if text
-        else "s.content AS highlighted, NULL AS score"
-    )
-    order = _ORDER[query.sort if text or query.sort is not Sort.RANK else Sort.DATE]
-    return (
-        f"SELECT count(*) {source}",
-        f"SELECT {COLUMNS}, {extra} {source} ORDER BY {order} LIMIT ? OFFSET ?",
-        params,
-    )
-
-
 def search(conn: sqlite3.Connection, query: Query) -> Page:
     """One page of the statements that match, with the total count."""
-    count, page, params = _statements(query)
     try:
-        total = int(conn.execute(count, params).fetchone()[0])
-        rows = conn.execute(page, (*params, query.limit, query.offset)).fetchall()
+        if query.text.strip() and query.sort is Sort.RANK:
+            total, hits = _best(conn, query)
+        else:
+            total, hits = _listed(conn, query)
     except sqlite3.OperationalError as exc:
         if query.text.strip() and any(word in str(exc) for word in _QUERY_ERRORS):
             raise ConfigError(
                 f'cannot read the query {query.text!r} ({exc}): use words, "a phrase", prefix*, OR, NOT'
             ) from None
         raise
-    hits = tuple(Hit(statement_from_row(r, conn), r["highlighted"], r["score"]) for r in rows)
     return Page(total, hits)
+
+
+def _best(conn: sqlite3.Connection, query: Query) -> tuple[int, tuple[Hit, ...]]:
+    """Best matches first, in one pass over the matches: FTS5 ranks them in its index and the count comes
+    with the page; only the page's rows are joined to speakers, events and documents."""
+    text = query.text.strip()
+    if query.filters == StatementFilter():
+        total = int(conn.execute(f"SELECT count(*) FROM {_FTS_MATCH}", (text,)).fetchone()[0])
+        sql = f"SELECT rowid, rank FROM {_FTS_MATCH} ORDER BY rank LIMIT ? OFFSET ?"
+        ranked = [(r[0], r[1]) for r in conn.execute(sql, (text, query.limit, query.offset))]
+    else:
+        source, params = statement_source(query)
+        sql = (
+            f"SELECT s.id, statements_fts.rank, count(*) OVER () {source}"
+            " ORDER BY statements_fts.rank LIMIT ? OFFSET ?"
+        )
+        rows = conn.execute(sql, (*params, query.limit, query.offset)).fetchall()
+        ranked = [(r[0], r[1]) for r in rows]
+        total = int(rows[0][2]) if rows else _count(conn, query)
+    if not ranked:
+        return total, ()
+    ids = [statement_id for statement_id, _ in ranked]
+    marks = ",".join("?" * len(ids))
+    highlights = dict(
+        conn.execute(f"SELECT rowid, {_HIGHLIGHT} FROM {_FTS_MATCH} AND rowid IN ({marks})", (text, *ids))
+    )
+    rows = conn.execute(f"SELECT {COLUMNS} FROM statements s {JOINS} WHERE s.id IN ({marks})", ids).fetchall()
+    stored = {st.id: st for st in statements_from_rows(conn, rows)}
+    return total, tuple(Hit(stored[i], highlights[i], score) for i, score in ranked)
+
+
+def _count(conn: sqlite3.Connection, query: Query) -> int:
+    source, params = statement_source(query)
+    return int(conn.execute(f"SELECT count(*) {source}", params).fetchone()[0])
+
+
+def _listed(conn: sqlite3.Connection, query: Query) -> tuple[int, tuple[Hit, ...]]:
+    """Matches in the order of the day they were said (newest or oldest first)."""
+    source, params = statement_source(query)
+    texted = bool(query.text.strip())
+    extra = f"{_HIGHLIGHT} AS highlighted" if texted else "s.content AS highlighted"
+    order = _ORDER[Sort.DATE if query.sort is Sort.RANK else query.sort]
+    sql = f"SELECT {COLUMNS}, {extra} {source} ORDER BY {order} LIMIT ? OFFSET ?"
+    rows = conn.execute(sql, (*params, query.limit, query.offset)).fetchall()
+    hits = tuple(
+        Hit(st, row["highlighted"], None)
+        for st, row in zip(statements_from_rows(conn, rows), rows, strict=True)
+    )
+    return _count(conn, query), hits
 
 
 FACETS = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -155,3 +155,20 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
     else:
         conn.execute("COMMIT")
+
+
+def rows_of_statements(
+    conn: sqlite3.Connection, columns: str, table: str, statement_ids: Sequence[int], order: str
+) -> list[sqlite3.Row]:
+    """Rows of ``table`` belonging to ``statement_ids``, in ``order`` within each statement."""
+    rows: list[sqlite3.Row] = []
+    ids = list(statement_ids)
+    for i in range(0, len(ids), 500):  # well under SQLite's limit on parameters
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows += conn.execute(
+            f"SELECT statement_id, {columns} FROM {table} WHERE statement_id IN ({marks})"
+            f" ORDER BY statement_id, {order}",
+            chunk,
+        ).fetchall()
+    return rows

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from onrecord.models import Event, Figure, Span
+from onrecord.store.database import rows_of_statements
 
 
 def event_key(event: Event) -> str:
@@ -90,15 +91,21 @@ EVENT_COLUMNS = """ev.id AS ev_id, ev.body AS ev_body, ev.session AS ev_session,
        ev.remote AS ev_remote, ev.date AS ev_date, ev.date_source AS ev_date_source"""
 
 
+def figures_by_statement(
+    conn: sqlite3.Connection, statement_ids: Sequence[int]
+) -> dict[int, tuple[Figure, ...]]:
+    """The figures each of ``statement_ids`` cites, in text order (one query for them all)."""
+    found: dict[int, list[Figure]] = {}
+    for r in rows_of_statements(
+        conn, "start, end, text, value, qualifier, counts", "figures", statement_ids, "start"
+    ):
+        figure = Figure(Span(r["start"], r["end"], r["text"]), r["value"], r["qualifier"], r["counts"])
+        found.setdefault(r["statement_id"], []).append(figure)
+    return {k: tuple(v) for k, v in found.items()}
+
+
 def figures_of(conn: sqlite3.Connection, statement_id: int) -> tuple[Figure, ...]:
-    rows = conn.execute(
-        "SELECT start, end, text, value, qualifier, counts FROM figures"
-        " WHERE statement_id = ? ORDER BY start",
-        (statement_id,),
-    )
-    return tuple(
-        Figure(Span(r["start"], r["end"], r["text"]), r["value"], r["qualifier"], r["counts"]) for r in rows
-    )
+    return figures_by_statement(conn, [statement_id]).get(statement_id, ())
 
 
 def event_row(event: Event | None) -> dict[str, object] | None:

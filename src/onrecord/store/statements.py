@@ -22,11 +22,11 @@ from onrecord.store.events import (
     event_from_row,
     event_row,
     figure_row,
-    figures_of,
+    figures_by_statement,
     insert_figures,
     upsert_event,
 )
-from onrecord.store.themes import insert_themes, positions_of, topics_of
+from onrecord.store.themes import insert_themes, positions_by_statement, topics_by_statement
 
 
 def speaker_key(speaker: Speaker) -> str:
@@ -242,31 +242,39 @@ def _aliases(row: sqlite3.Row) -> tuple[str, ...]:
     return tuple(sorted(a for a in (row["aliases"] or "").split("\x1f") if a and a != row["name"]))
 
 
-def statement_from_row(row: sqlite3.Row, conn: sqlite3.Connection) -> StoredStatement:
-    speaker = Speaker(
-        name=row["name"],
-        kind=SpeakerKind(row["speaker_kind"]),
-        roles=tuple(json.loads(row["roles"] or "[]")),
-        affiliation=row["affiliation"],
-        country=row["country"],
-        on_behalf_of=row["on_behalf_of"],
-        members=tuple(json.loads(row["members"] or "[]")),
-        aliases=_aliases(row),
-    )
-    content = Span(row["content_start"], row["content_end"], row["content"])
-    statement = Statement(
-        content=content,
-        speaker=speaker,
-        kind=StatementKind(row["kind"]),
-        cue=_span(row["cue_start"], row["cue_end"], row["cue"]),
-        speaker_mention=_span(row["mention_start"], row["mention_end"], row["mention"]),
-        continuation=bool(row["continuation"]),
-        event=event_from_row(row, row["date_published"]),
-        figures=figures_of(conn, row["id"]),
-        topics=topics_of(conn, row["id"]),
-        positions=positions_of(conn, row["id"]),
-    )
-    return StoredStatement(row["id"], row["document_id"], statement)
+def statements_from_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[StoredStatement]:
+    """Statements from rows of ``COLUMNS``, with their figures, topics and positions (three queries for
+    all the rows, not three a row)."""
+    ids = [row["id"] for row in rows]
+    figures = figures_by_statement(conn, ids)
+    topics = topics_by_statement(conn, ids)
+    positions = positions_by_statement(conn, ids)
+    stored = []
+    for row in rows:
+        speaker = Speaker(
+            name=row["name"],
+            kind=SpeakerKind(row["speaker_kind"]),
+            roles=tuple(json.loads(row["roles"] or "[]")),
+            affiliation=row["affiliation"],
+            country=row["country"],
+            on_behalf_of=row["on_behalf_of"],
+            members=tuple(json.loads(row["members"] or "[]")),
+            aliases=_aliases(row),
+        )
+        statement = Statement(
+            content=Span(row["content_start"], row["content_end"], row["content"]),
+            speaker=speaker,
+            kind=StatementKind(row["kind"]),
+            cue=_span(row["cue_start"], row["cue_end"], row["cue"]),
+            speaker_mention=_span(row["mention_start"], row["mention_end"], row["mention"]),
+            continuation=bool(row["continuation"]),
+            event=event_from_row(row, row["date_published"]),
+            figures=figures.get(row["id"], ()),
+            topics=topics.get(row["id"], ()),
+            positions=positions.get(row["id"], ()),
+        )
+        stored.append(StoredStatement(row["id"], row["document_id"], statement))
+    return stored
 
 
 def iter_statements(
@@ -297,8 +305,9 @@ def iter_statements(
     ).where()
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY s.document_id, s.seq LIMIT ? OFFSET ?"
-    for row in conn.execute(sql, (*params, -1 if limit is None else limit, offset)):
-        yield statement_from_row(row, conn)
+    cursor = conn.execute(sql, (*params, -1 if limit is None else limit, offset))
+    while rows := cursor.fetchmany(500):
+        yield from statements_from_rows(conn, rows)
 
 
 def statement_row(stored: StoredStatement, document: dict[str, object]) -> dict[str, object]:

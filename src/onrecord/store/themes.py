@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from onrecord.models import Position, Span, Topic
+from onrecord.store.database import rows_of_statements
 
 
 def insert_themes(
@@ -22,18 +23,31 @@ def insert_themes(
     )
 
 
+def topics_by_statement(
+    conn: sqlite3.Connection, statement_ids: Sequence[int]
+) -> dict[int, tuple[Topic, ...]]:
+    """The topics of each of ``statement_ids``, surest first (one query for them all)."""
+    found: dict[int, list[Topic]] = {}
+    for r in rows_of_statements(conn, "label, score", "statement_topics", statement_ids, "score DESC, label"):
+        found.setdefault(r["statement_id"], []).append(Topic(r["label"], r["score"]))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def positions_by_statement(
+    conn: sqlite3.Connection, statement_ids: Sequence[int]
+) -> dict[int, tuple[Position, ...]]:
+    """The positions each of ``statement_ids`` takes, surest first, with their evidence."""
+    found: dict[int, list[Position]] = {}
+    columns = "position, score, start, end, text"
+    for r in rows_of_statements(conn, columns, "statement_positions", statement_ids, "score DESC, position"):
+        position = Position(r["position"], r["score"], Span(r["start"], r["end"], r["text"]))
+        found.setdefault(r["statement_id"], []).append(position)
+    return {k: tuple(v) for k, v in found.items()}
+
+
 def topics_of(conn: sqlite3.Connection, statement_id: int) -> tuple[Topic, ...]:
-    rows = conn.execute(
-        "SELECT label, score FROM statement_topics WHERE statement_id = ? ORDER BY score DESC, label",
-        (statement_id,),
-    )
-    return tuple(Topic(r["label"], r["score"]) for r in rows)
+    return topics_by_statement(conn, [statement_id]).get(statement_id, ())
 
 
 def positions_of(conn: sqlite3.Connection, statement_id: int) -> tuple[Position, ...]:
-    rows = conn.execute(
-        "SELECT position, score, start, end, text FROM statement_positions WHERE statement_id = ?"
-        " ORDER BY score DESC, position",
-        (statement_id,),
-    )
-    return tuple(Position(r["position"], r["score"], Span(r["start"], r["end"], r["text"])) for r in rows)
+    return positions_by_statement(conn, [statement_id]).get(statement_id, ())
