@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from onrecord.errors import ConfigError
-from onrecord.store.statements import COLUMNS, JOINS, StatementFilter, StoredStatement, statements_from_rows
+from onrecord.store.statements import (
+    COLUMNS,
+    JOINS,
+    StatementFilter,
+    StoredStatement,
+    joins_for,
+    statements_from_rows,
+)
 
 MAX_QUERY_LENGTH = 500
 MAX_PAGE_SIZE = 500
@@ -67,16 +74,17 @@ _HIGHLIGHT = "highlight(statements_fts, 0, '«', '»')"
 _FTS_MATCH = "statements_fts WHERE statements_fts MATCH ?"
 
 
-def statement_source(query: Query) -> tuple[str, list[object]]:
-    """The FROM ... WHERE clause of the statements ``query`` matches (aliases of ``JOINS``), and its
-    parameters."""
+def statement_source(query: Query, *needs: str) -> tuple[str, list[object]]:
+    """The FROM ... WHERE clause of the statements ``query`` matches, and its parameters. It joins the
+    tables of ``JOINS`` (by their aliases) that the filters or the SQL in ``needs`` refer to."""
     where, params = query.filters.where()
+    joins = joins_for(*where, *needs)
     if query.text.strip():
-        source = f"FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid {JOINS}"
+        source = f"FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid {joins}"
         where.insert(0, "statements_fts MATCH ?")
         params.insert(0, query.text.strip())
     else:
-        source = f"FROM statements s {JOINS}"
+        source = f"FROM statements s {joins}"
     return source + (" WHERE " + " AND ".join(where) if where else ""), params
 
 
@@ -132,10 +140,10 @@ def _count(conn: sqlite3.Connection, query: Query) -> int:
 
 def _listed(conn: sqlite3.Connection, query: Query) -> tuple[int, tuple[Hit, ...]]:
     """Matches in the order of the day they were said (newest or oldest first)."""
-    source, params = statement_source(query)
+    order = _ORDER[Sort.DATE if query.sort is Sort.RANK else query.sort]
+    source, params = statement_source(query, COLUMNS, order)
     texted = bool(query.text.strip())
     extra = f"{_HIGHLIGHT} AS highlighted" if texted else "s.content AS highlighted"
-    order = _ORDER[Sort.DATE if query.sort is Sort.RANK else query.sort]
     sql = f"SELECT {COLUMNS}, {extra} {source} ORDER BY {order} LIMIT ? OFFSET ?"
     rows = conn.execute(sql, (*params, query.limit, query.offset)).fetchall()
     hits = tuple(
@@ -174,7 +182,7 @@ def facet_counts(conn: sqlite3.Connection, query: Query, facet: str, top: int = 
     if facet not in FACETS:
         known = sorted([*FACETS, "topic", "position"])
         raise ConfigError(f"unknown facet {facet!r}; choose one of {known}")
-    source, params = statement_source(query)
+    source, params = statement_source(query, FACETS[facet])
     sql = f"SELECT {FACETS[facet]} AS value, count(*) AS n {source} GROUP BY value ORDER BY n DESC, value"
     sql += " LIMIT ?"
     return [

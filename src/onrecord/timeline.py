@@ -63,8 +63,8 @@ def timeline(
     if top < 1:
         raise ConfigError(f"top must be 1 or more, got {top}")
     width = PERIODS[period]
-    source, params = statement_source(query)
     value = FACETS[by] if by else "NULL"
+    source, params = statement_source(query, DAY_SAID, value)
     sql = (
         f"SELECT substr({DAY_SAID}, 1, {width}) AS period, {value} AS value, count(*) AS n {source}"
         " GROUP BY period, value"

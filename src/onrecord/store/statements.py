@@ -150,13 +150,22 @@ COLUMNS = f"""s.id, s.document_id, s.kind, s.continuation, s.content_start, s.co
         WHERE a.speaker_id = s.speaker_id) AS aliases,
        s.date_published, {EVENT_COLUMNS}"""
 
-# what a statement row joins to: its speaker, the document's account of them, its event, its document
-JOINS = """
-JOIN speakers sp ON sp.id = s.speaker_id
-JOIN documents d ON d.id = s.document_id
-LEFT JOIN document_speakers ds ON ds.document_id = s.document_id AND ds.speaker_id = s.speaker_id
-LEFT JOIN events ev ON ev.id = s.event_id
-"""
+# what a statement row joins to, by alias: its speaker, the document's account of them, its event, its
+# document (each join finds at most one row, so a query may leave out the ones it does not refer to)
+JOIN_BY_ALIAS = {
+    "sp": "JOIN speakers sp ON sp.id = s.speaker_id",
+    "d": "JOIN documents d ON d.id = s.document_id",
+    "ds": "LEFT JOIN document_speakers ds ON ds.document_id = s.document_id AND ds.speaker_id = s.speaker_id",
+    "ev": "LEFT JOIN events ev ON ev.id = s.event_id",
+}
+JOINS = "\n" + "\n".join(JOIN_BY_ALIAS.values()) + "\n"
+
+
+def joins_for(*sql: str) -> str:
+    """The joins of ``JOINS`` that the SQL fragments given refer to (``sp.name`` needs ``sp``...)."""
+    used = " ".join(sql)
+    return " ".join(join for alias, join in JOIN_BY_ALIAS.items() if re.search(rf"\b{alias}\.", used))
+
 
 _SELECT = f"SELECT {COLUMNS} FROM statements s {JOINS}"
 
