@@ -94,7 +94,10 @@ def test_every_record_route_answers(client: httpx.Client) -> None:
 
 
 def test_openapi_describes_the_routes(client: httpx.Client) -> None:
-    spec = client.get("/api/v1/openapi.json").json()
+    spec = client.get("/openapi.json").json()
+    assert client.get("/api/v1/openapi.json").json() == spec
+    listed = client.get("/api")
+    assert listed.status_code == 200 and all(f"GET {path}" in listed.text for path in spec["paths"])
     paths = set(spec["paths"])
     for route in (
         "statements",

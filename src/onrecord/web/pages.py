@@ -64,7 +64,8 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, tu
 
 
 def _page(request: Request, template: str, data: dict[str, Any], title: str) -> HTMLResponse:
-    twin = "/api/v1" + (request.url.path if request.url.path != "/" else "/statements")
+    path = request.url.path
+    twin = "/openapi.json" if path == "/api" else "/api/v1" + (path if path != "/" else "/statements")
     if request.url.query:
         twin += "?" + request.url.query
     context = {"data": data, "title": title, "twin": twin}
@@ -148,6 +149,30 @@ def positions_page(request: Request, conn: Conn) -> HTMLResponse:
 def position_page(request: Request, conn: Conn, position_id: str, by: str | None = None) -> HTMLResponse:
     data = views.position_view(conn, position_id, by)
     return _page(request, "position.html", data, data["name"])
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_page(request: Request) -> HTMLResponse:
+    """The API's routes and parameters, read from its OpenAPI description."""
+    spec = request.app.openapi()
+    routes = [
+        {
+            "path": path,
+            "summary": operation.get("summary", ""),
+            "parameters": [
+                {
+                    "name": p["name"],
+                    "in": p["in"],
+                    "required": p.get("required", False),
+                    "description": p.get("description") or p.get("schema", {}).get("description", ""),
+                }
+                for p in operation.get("parameters", [])
+            ],
+        }
+        for path, methods in spec["paths"].items()
+        for operation in methods.values()
+    ]
+    return _page(request, "api.html", {"routes": routes, "version": spec["info"]["version"]}, "API")
 
 
 @router.get("/compare", response_class=HTMLResponse)
