@@ -32,3 +32,35 @@ def test_a_date_inside_a_line_is_kept() -> None:
     start = text.index("May")
     statement = Statement(Span.of(text, start, len(text)), Speaker("He"), StatementKind.INDIRECT)
     assert without_dateline(text, statement) == statement
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["GENEVA, 3 March 2026 -- ", "GENEVA, March 3 (Harbour Wire) - ", ""],  # with a dateline and without
+)
+def test_a_dateline_is_not_taken_for_the_speaker(opening: str) -> None:
+    """The parser read "GENEVA, 3 March 2026 -- The delegate ... told" with GENEVA as the subject; the
+    name hung on the country ("the delegate of Norway, Ambassador Rena Tolvik,") is the person."""
+    from onrecord.attribution import Attributor
+    from onrecord.models import Article
+
+    text = (
+        "Delegates clash at the Council\n\n"
+        f"{opening}The delegate of Norway, Ambassador Rena Tolvik, told the Human Rights Council on Monday"
+        ' that "human rights must never be used as a pretext to interfere in the affairs of states."'
+    )
+    (statement,) = Attributor().attribute(Article(text=text))
+    assert statement.speaker.name == "Rena Tolvik"
+    assert statement.speaker.country == "Norway"
+    assert "delegate of Norway" in statement.speaker.roles
+    assert statement.content.text.startswith("human rights must never")
+
+
+def test_a_name_on_another_noun_is_not_the_speaker() -> None:
+    """Only a country carries the apposition over: here the president is named, not the spokesman."""
+    from onrecord.attribution import Attributor
+    from onrecord.models import Article
+
+    text = "An invented headline\n\nA spokesman for the president, Ilse Marrow, said the talks had failed."
+    statements = Attributor().attribute(Article(text=text))
+    assert statements and all(s.speaker.name != "Ilse Marrow" for s in statements)

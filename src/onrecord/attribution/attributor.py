@@ -54,7 +54,7 @@ class Attributor:
         size = self.settings.nlp_batch_size
         while batch := list(islice(iterator, size)):
             news = [a for a in batch if not unreports.is_wg_report(a.text)]
-            pieces = [(a, p) for a in news for p in paragraphs(a.text)]
+            pieces = [(a, after_dateline(a.text, *p)) for a in news for p in paragraphs(a.text)]
             docs = self.nlp.pipe((a.text[s:e] for a, (s, e) in pieces), batch_size=size)
             parsed: dict[int, list[ParsedParagraph]] = {id(a): [] for a in news}
             for (article, (start, _end)), doc in zip(pieces, docs, strict=True):
@@ -224,6 +224,13 @@ _DATELINE = re.compile(
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)"
     r"\s*(?:\([^)\n]{1,60}\)\s*)?(?:--|—|–|-|:)\s+"
 )
+
+
+def after_dateline(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph ``text[start:end]`` without the dateline that opens it, if one does: the parser reads
+    "GENEVA, 3 March 2025 -- The delegate ... told" as a sentence whose subject is GENEVA otherwise."""
+    match = _DATELINE.match(text, start, end)
+    return (match.end(), end) if match and match.end() < end else (start, end)
 
 
 def without_dateline(text: str, statement: Statement) -> Statement:

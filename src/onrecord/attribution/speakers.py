@@ -134,6 +134,26 @@ def _pre_title(tokens: list[Token], name_start: int) -> str | None:
     return title or None
 
 
+def _named_apposition(head: Token) -> tuple[Token | None, Token]:
+    """The person a title is in apposition with, and the title's last word: "the spokesman, Ann
+    Example," or, where the parser hangs the name on the country, "the delegate of Norway, Ambassador
+    Rena Tolvik," (only a country: "a spokesman for the president, Joe Biden," names the president)."""
+
+    def person(token: Token) -> Token | None:
+        return next(
+            (c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"),
+            None,
+        )
+
+    if (found := person(head)) is not None:
+        return found, head
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+        for place in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "NORP"}):
+            if (found := person(place)) is not None:
+                return found, place
+    return None, head
+
+
 def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     """What the noun phrase headed by ``head`` names, or None where it names no possible source."""
     lex = lexicon.speakers()
@@ -158,15 +178,13 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         return Mention(first.idx, last.idx + len(last.text), text, text, SpeakerKind.GROUP)
     if lower in lex.non_speakers or (head.pos_ in {"PRON", "SCONJ", "DET"} and head.text != "He"):
         return None
-    named = next(
-        (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None
-    )
+    named, title_end = _named_apposition(head)
     if head.pos_ == "NOUN" and named is not None:  # "the spokesman, Ann Example," / "top diplomat Wang Yi"
         inner = analyse(named, sentence_text)
         if inner is not None:
             start, _ = _np_range(head)
-            title_tokens = [t for t in doc[start : head.i + 1] if t.dep_ != "det"]
-            title = _strip_det(doc[title_tokens[0].i : head.i + 1].text) if title_tokens else head.text
+            title_tokens = [t for t in doc[start : title_end.i + 1] if t.dep_ != "det"]
+            title = _strip_det(doc[title_tokens[0].i : title_end.i + 1].text) if title_tokens else head.text
             first = doc[start]
             return replace(
                 inner,
