@@ -9,7 +9,7 @@ import pytest
 
 from clirun import run, wide_console  # noqa: F401  (wide_console: an autouse fixture)
 from onrecord.errors import ConfigError
-from onrecord.search import Query, Sort, facet_counts, search
+from onrecord.search import Query, Sort, facet_counts, fts_expression, search
 from onrecord.store import Store
 from onrecord.store.statements import StatementFilter
 
@@ -64,7 +64,7 @@ def test_paging_is_stable(examples: Path) -> None:
 
 @pytest.mark.parametrize(
     ("query", "message"),
-    [('"unbalanced', "cannot read the query"), ("nosuchfield:word", "cannot read the query")],
+    [('"unbalanced', "cannot read the query"), ("rights AND", "cannot read the query")],
 )
 def test_unreadable_queries_are_clear_errors(examples: Path, query: str, message: str) -> None:
     with Store(examples) as store, pytest.raises(ConfigError, match=message):
@@ -110,3 +110,22 @@ def test_compare_two_speakers_and_a_country(examples: Path) -> None:
             compare(store.conn, "Ilse Marrow", "Nobody At All")
     out = run("compare", "Ilse Marrow", "Nadia Feroz", "--by", "position", "--db", str(examples))
     assert "Ilse Marrow" in out and "Nadia Feroz" in out
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("non-interference", '"non-interference"'),
+        ("women's rights", '"women\'s" rights'),
+        ('"non-interference" OR sovereignty', '"non-interference" OR sovereignty'),
+        (
+            "(non-interference OR self-determination) NOT war",
+            '("non-interference" OR "self-determination") NOT war',
+        ),
+        ("country-specific*", '"country-specific"*'),
+        ("colon:word", '"colon:word"'),
+        ('"unclosed', '"unclosed'),
+    ],
+)
+def test_words_fts5_cannot_read_bare_are_quoted(typed: str, read: str) -> None:
+    assert fts_expression(typed) == read

@@ -7,6 +7,7 @@ OR and NOT combine. An empty text lists the statements that pass the filters.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -39,6 +40,11 @@ class Query:
     limit: int = 20
     offset: int = 0
 
+    @property
+    def match(self) -> str:
+        """The text as an FTS5 MATCH expression (see ``fts_expression``)."""
+        return fts_expression(self.text)
+
     def __post_init__(self) -> None:
         if len(self.text) > MAX_QUERY_LENGTH:
             raise ConfigError(f"the query is {len(self.text)} characters long; at most {MAX_QUERY_LENGTH}")
@@ -46,6 +52,30 @@ class Query:
             raise ConfigError(f"page size must be 1 to {MAX_PAGE_SIZE}, got {self.limit}")
         if self.offset < 0:
             raise ConfigError(f"offset must be 0 or more, got {self.offset}")
+
+
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+_BAREWORD = re.compile(r"[\w\u0080-\U0010ffff]+\*?")  # what FTS5 reads as a word without quotes
+
+
+def fts_expression(text: str) -> str:
+    """``text`` with every word FTS5 cannot read bare put between quotes: "non-interference" and
+    "women's" are searched as the phrases they are, not read as column filters or syntax errors.
+    Quoted phrases, OR/AND/NOT, parentheses and ``prefix*`` are left as they are."""
+    pieces = text.strip().split('"')
+    if len(pieces) % 2 == 0:  # an unclosed quote: leave it for FTS5 to refuse
+        return text.strip()
+    for index in range(0, len(pieces), 2):  # outside quotes
+        pieces[index] = re.sub(r"\S+", _quoted_if_needed, pieces[index])
+    return '"'.join(pieces)
+
+
+def _quoted_if_needed(word: re.Match[str]) -> str:
+    core = word.group().strip("()")
+    if not core or core in _OPERATORS or _BAREWORD.fullmatch(core):
+        return word.group()
+    star = "*" if core.endswith("*") else ""
+    return word.group().replace(core, f'"{core.removesuffix("*")}"{star}')
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +112,7 @@ def statement_source(query: Query, *needs: str) -> tuple[str, list[object]]:
     if query.text.strip():
         source = f"FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid {joins}"
         where.insert(0, "statements_fts MATCH ?")
-        params.insert(0, query.text.strip())
+        params.insert(0, query.match)
     else:
         source = f"FROM statements s {joins}"
     return source + (" WHERE " + " AND ".join(where) if where else ""), params
@@ -107,7 +137,7 @@ def search(conn: sqlite3.Connection, query: Query) -> Page:
 def _best(conn: sqlite3.Connection, query: Query) -> tuple[int, tuple[Hit, ...]]:
     """Best matches first, in one pass over the matches: FTS5 ranks them in its index and the count comes
     with the page; only the page's rows are joined to speakers, events and documents."""
-    text = query.text.strip()
+    text = query.match
     if query.filters == StatementFilter():
         total = int(conn.execute(f"SELECT count(*) FROM {_FTS_MATCH}", (text,)).fetchone()[0])
         sql = f"SELECT rowid, rank FROM {_FTS_MATCH} ORDER BY rank LIMIT ? OFFSET ?"

@@ -26,6 +26,7 @@ from onrecord.errors import StageError
 from onrecord.models import Article, Span, Speaker, SpeakerKind, Statement
 from onrecord.pipeline import Work
 from onrecord.settings import Settings
+from onrecord.speeches import speech_of, speech_statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,17 +205,21 @@ class AttributeStage:
         self.attributor = attributor if attributor is not None else Attributor()
 
     def __call__(self, work: Work) -> Work:
-        if work.article is None:
-            raise StageError(self.name, "no article to attribute (the clean stage did not run)")
-        return replace(work, statements=self.attributor.attribute(work.article))
+        return next(self.pipe([work]))
 
     def pipe(self, works: list[Work]) -> Iterator[Work]:
+        """News and reports go to the attributor in one batch; a speech row is its speaker's."""
         articles = []
         for work in works:
             if work.article is None:
                 raise StageError(self.name, "no article to attribute (the clean stage did not run)")
-            articles.append(work.article)
-        for work, statements in zip(works, self.attributor.attribute_many(articles), strict=True):
+            if speech_of(work.raw.fields) is None:
+                articles.append(work.article)
+        attributed = self.attributor.attribute_many(articles)
+        for work in works:
+            assert work.article is not None
+            speech = speech_of(work.raw.fields)
+            statements = speech_statements(work.article, speech) if speech else next(attributed)
             yield replace(work, statements=statements)
 
 

@@ -10,6 +10,7 @@ from onrecord.events.finder import find_event, is_dateline
 from onrecord.events.reports import find_report_event
 from onrecord.models import Article, Event, Statement
 from onrecord.pipeline import Work
+from onrecord.speeches import speech_event, speech_of
 
 
 def statement_extent(statement: Statement) -> tuple[int, int]:
@@ -33,7 +34,8 @@ def place(statement: Statement, event: Event | None, article: Article) -> Statem
 
 
 class EventStage:
-    """The document's event (a UN report's own, else the one a news article reports), on every statement."""
+    """The document's event (a speech row's, a UN report's own, else the one a news article reports),
+    on every statement."""
 
     name: str = "events"
     requires: tuple[str, ...] = ("article", "statements")
@@ -42,10 +44,15 @@ class EventStage:
     def __call__(self, work: Work) -> Work:
         assert work.article is not None and work.statements is not None
         article = work.article
-        event = find_report_event(article.text) or find_event(article)
-        if event is not None and article.published is not None:  # the document's own date is surer
-            event = replace(event, date_published=article.published)
-        statements = tuple(place(st, event, article) for st in work.statements)
+        speech = speech_of(work.raw.fields)
+        if speech is not None:  # every paragraph of a speech was said where and when the speech was
+            event: Event | None = speech_event(article, speech)
+            statements = tuple(replace(st, event=event) for st in work.statements)
+        else:
+            event = find_report_event(article.text) or find_event(article)
+            if event is not None and article.published is not None:  # the document's own date is surer
+                event = replace(event, date_published=article.published)
+            statements = tuple(place(st, event, article) for st in work.statements)
         events = {st.event.key(): st.event for st in statements if st.event is not None}
         if event is not None:
             events.setdefault(event.key(), event)

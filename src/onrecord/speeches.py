@@ -1,0 +1,100 @@
+"""Speeches: a document that is one speech by a known speaker needs no parse to say who said what.
+
+A table row (CSV/JSONL) with a ``speaker`` column is read as a speech (``data/ingest.json`` lists the
+column names accepted for the speaker, their country and role, and the body, session and segment where
+the speech was given). Every paragraph of its text is a direct statement by that speaker; the event is
+the one the row names, dated by the row's date or else by the session calendar::
+
+    speech = speech_of(work.raw.fields)           # None for anything but a speech row
+    statements = speech_statements(article, speech)
+    event = speech_event(article, speech)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+
+from onrecord.events.bodies import find_body
+from onrecord.events.sessions import find_session
+from onrecord.models import Article, Event, Span, Speaker, SpeakerKind, Statement, StatementKind
+
+_LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")  # a line without the space around it
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Speech:
+    """Who gave a speech and where, as the row gives it."""
+
+    speaker: str
+    country: str | None = None
+    role: str | None = None
+    body: str | None = None
+    session: int | None = None
+    segment: str | None = None
+
+    @property
+    def by_state(self) -> bool:
+        """Whether the speaker is the State itself (the row names no person)."""
+        return self.country is not None and self.speaker.casefold() == self.country.casefold()
+
+
+def speech_of(fields: Mapping[str, str]) -> Speech | None:
+    """The speech a row's fields describe, or None when the row names no speaker."""
+    speaker = " ".join(fields.get("speaker", "").split())
+    if not speaker:
+        return None
+    session = fields.get("session", "").strip()
+    return Speech(
+        speaker=speaker,
+        country=" ".join(fields.get("country", "").split()) or None,
+        role=" ".join(fields.get("role", "").split()) or None,
+        body=" ".join(fields.get("body", "").split()) or None,
+        session=int(session) if session.isdigit() else None,
+        segment=" ".join(fields.get("segment", "").split()) or None,
+    )
+
+
+def speaker_of(speech: Speech) -> Speaker:
+    if speech.by_state:
+        return Speaker(speech.speaker, SpeakerKind.STATE, country=speech.country)
+    roles = (speech.role,) if speech.role else ()
+    return Speaker(speech.speaker, SpeakerKind.PERSON, roles=roles, country=speech.country)
+
+
+def speech_statements(article: Article, speech: Speech) -> tuple[Statement, ...]:
+    """One direct statement per paragraph of the speech (a line, since transcripts often leave no blank
+    line between paragraphs), the headline line, if any, left out."""
+    speaker = speaker_of(speech)
+    text = article.text
+    spans = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    if article.title and spans and text[spans[0][0] : spans[0][1]] == article.title:
+        spans = spans[1:]
+    return tuple(
+        Statement(Span.of(text, start, end), speaker, StatementKind.DIRECT, continuation=index > 0)
+        for index, (start, end) in enumerate(spans)
+    )
+
+
+def speech_event(article: Article, speech: Speech) -> Event:
+    """Where the speech was given, as the row says; dated by the row's date, else by the calendar (the
+    session's opening day)."""
+    found = find_body(speech.body) if speech.body else None
+    body = found.name if found else speech.body
+    session = find_session(body, speech.session) if body and speech.session is not None else None
+    if article.published is not None:
+        date, source = article.published, "published"
+    elif session is not None:
+        date, source = session.start, "calendar"
+    else:
+        date, source = None, None
+    return Event(
+        body=body,
+        session=speech.session,
+        segment=speech.segment,
+        location=session.location if session else None,
+        date=date,
+        date_published=article.published,
+        date_source=source,
+    )
