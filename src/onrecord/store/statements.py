@@ -392,7 +392,9 @@ class SpeakerSummary:
     documents: int
 
 
-def iter_speakers(conn: sqlite3.Connection, *, name: str | None = None) -> Iterator[SpeakerSummary]:
+def iter_speakers(
+    conn: sqlite3.Connection, *, name: str | None = None, speaker_id: int | None = None
+) -> Iterator[SpeakerSummary]:
     sql = """
     SELECT sp.id, sp.name, sp.kind, sp.country, sp.roles,
            (SELECT group_concat(alias, char(31)) FROM speaker_aliases a
@@ -400,10 +402,13 @@ def iter_speakers(conn: sqlite3.Connection, *, name: str | None = None) -> Itera
            count(s.id) AS n, count(DISTINCT s.document_id) AS docs
     FROM speakers sp LEFT JOIN statements s ON s.speaker_id = sp.id
     """
-    params: list[str] = []
+    params: list[object] = []
     if name:
         sql += " WHERE sp.name LIKE ? OR sp.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)"
         params = [f"%{name}%", f"%{name}%"]
+    elif speaker_id is not None:
+        sql += " WHERE sp.id = ?"
+        params = [speaker_id]
     sql += " GROUP BY sp.id ORDER BY n DESC, sp.name"
     for row in conn.execute(sql, params):
         yield SpeakerSummary(

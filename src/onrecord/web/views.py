@@ -125,11 +125,11 @@ def speaker_view(conn: sqlite3.Connection, speaker_id: int) -> Data:
     found = row.fetchone()
     if found is None:
         raise NotFound(f"no speaker with id {speaker_id}")
-    summary = next(s for s in iter_speakers(conn, name=found["name"]) if s.id == speaker_id)
+    summary = next(iter_speakers(conn, speaker_id=speaker_id))
     accounts = conn.execute(
         """SELECT ds.document_id, d.title, d.published, ds.roles, ds.country, ds.affiliation, ds.on_behalf_of
            FROM document_speakers ds JOIN documents d ON d.id = ds.document_id
-           WHERE ds.speaker_id = ? ORDER BY d.published, ds.document_id""",
+           WHERE ds.speaker_id = ? ORDER BY d.published DESC, ds.document_id LIMIT 100""",
         (speaker_id,),
     )
     filters = StatementFilter(speaker_id=speaker_id)
