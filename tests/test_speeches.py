@@ -15,7 +15,7 @@ from onrecord.cli import app
 from onrecord.events.sessions import find_session
 from onrecord.ingest.ungdc import ungdc_rows
 from onrecord.search import Query, search
-from onrecord.speeches import speech_of
+from onrecord.speeches import speech_of, speech_paragraphs
 from onrecord.store import Store
 from onrecord.store.statements import StatementFilter, iter_statements
 
@@ -168,3 +168,27 @@ def test_convert_says_what_is_missing(tmp_path: Path) -> None:
     result = runner.invoke(app, ["convert", "ungdc", str(tmp_path), "--output", str(tmp_path / "o.jsonl")])
     assert result.exit_code != 0
     assert "speakers_*.csv" in str(result.exception) or "speakers_*.csv" in result.output
+
+
+WRAPPED = """We gather once more in this hall, as the
+nations of the world have done for decades,
+to speak of peace and of the dignity of all
+people everywhere.
+Our delegation holds that dialogue, not
+pressure, serves human rights best, and we
+call on all States to respect the principle
+of non-interference.
+We thank you."""
+
+
+def test_a_speech_wrapped_at_a_fixed_width_is_read_in_paragraphs() -> None:
+    spans = speech_paragraphs(WRAPPED)
+    texts = [WRAPPED[start:end] for start, end in spans]
+    assert [t.split("\n")[0] for t in texts] == [
+        "We gather once more in this hall, as the",
+        "Our delegation holds that dialogue, not",
+        "We thank you.",
+    ]
+    assert texts[0].endswith("people everywhere.") and texts[1].endswith("of non-interference.")
+    unwrapped = "First paragraph, one line.\nSecond paragraph, one line as well.\nThird."
+    assert len(speech_paragraphs(unwrapped)) == 3
