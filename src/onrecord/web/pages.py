@@ -73,8 +73,8 @@ def _page(request: Request, template: str, data: dict[str, Any], title: str) -> 
 
 
 def _with(request: Request, **changes: object) -> str:
-    """This page's address with some parameters changed (None drops one); paging starts again unless
-    ``offset`` is among the changes."""
+    """This page's address with some parameters set (a None leaves its parameter as it is); paging
+    starts again unless ``offset`` is among the changes."""
     params = {k: v for k, v in request.query_params.items() if k != "offset"}
     params.update({k: str(v) for k, v in changes.items() if v is not None})
     return "?" + urlencode(params)
