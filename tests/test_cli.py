@@ -66,6 +66,19 @@ def test_errors_are_one_clear_line_and_a_nonzero_exit(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
 
 
+def test_error_text_is_printed_as_it_is(tmp_path: Path) -> None:
+    """Square brackets in a message (a path, "pip install 'onrecord[web]'") are text, not Rich markup."""
+    missing = tmp_path / "[web]" / "none.db"
+    proc = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "onrecord"), "serve", "--db", str(missing)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "[web]" in proc.stderr.replace("\n", "")
+
+
 def test_stdin_is_a_document(db_path: Path) -> None:
     text = "Invented headline\n\nA spokesperson for an invented ministry said the talks would go on.\n"
     result = runner.invoke(app, ["ingest", "-", "--db", str(db_path)], input=text.encode())

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from rich.markup import escape
+
 from onrecord.cli import convert as _convert  # noqa: F401  (registers commands)
 from onrecord.cli import documents as _documents  # noqa: F401
 from onrecord.cli import evaluate as _evaluate  # noqa: F401
@@ -26,7 +28,7 @@ def main() -> None:
     try:
         app()
     except OnrecordError as exc:
-        console_err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        console_err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(1)
     except KeyboardInterrupt:
         console_err.print("interrupted: what was stored stays stored; run the command again to resume")
