@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from onrecord.cli.common import app, console_err
 from onrecord.errors import ConfigError
@@ -39,4 +40,5 @@ def ungdc_command(
                 written += 1
     except OSError as exc:
         raise ConfigError(f"cannot write {output}: {exc.strerror}") from None
-    console_err.print(f"wrote {written} speeches to {output}; next: onrecord ingest {output}")
+    where = escape(str(output))
+    console_err.print(f"wrote {written} speeches to {where}; next: onrecord ingest {where}")

@@ -6,6 +6,7 @@ import ipaddress
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from onrecord.cli.common import DbOption, app, console_err, settings_for
 from onrecord.errors import ConfigError, StoreError
@@ -36,9 +37,12 @@ def serve_command(
     web = create_app(path)
     if not _loopback(host):
         console_err.print(
-            f"[yellow]note:[/] listening on {host}: other machines can read this store (there is no login)"
+            f"[yellow]note:[/] listening on {escape(host)}: other machines can read this store"
+            " (there is no login)"
         )
-    console_err.print(f"serving {path} read-only at http://{host}:{port}/ (Ctrl+C stops)")
+    console_err.print(
+        f"serving {escape(str(path))} read-only at http://{escape(host)}:{port}/ (Ctrl+C stops)"
+    )
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
