@@ -53,14 +53,15 @@ def test_show_documents_and_failures(tmp_path: Path, db_path: Path) -> None:
     assert "A body sentence that is long enough to keep." in shown
 
 
-def test_errors_are_one_clear_line_and_a_nonzero_exit(tmp_path: Path) -> None:
-    missing = tmp_path / "none.db"
-    proc = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "onrecord"), "documents", "--db", str(missing)],
-        capture_output=True,
-        text=True,
-        check=False,
+def _onrecord(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed command, as a person runs it (errors reach its own error handling)."""
+    return subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "onrecord"), *args], capture_output=True, text=True, check=False
     )
+
+
+def test_errors_are_one_clear_line_and_a_nonzero_exit(tmp_path: Path) -> None:
+    proc = _onrecord("documents", "--db", str(tmp_path / "none.db"))
     assert proc.returncode == 1
     assert proc.stderr.strip().startswith("error: no database at")
     assert "Traceback" not in proc.stderr
@@ -68,13 +69,7 @@ def test_errors_are_one_clear_line_and_a_nonzero_exit(tmp_path: Path) -> None:
 
 def test_error_text_is_printed_as_it_is(tmp_path: Path) -> None:
     """Square brackets in a message (a path, "pip install 'onrecord[web]'") are text, not Rich markup."""
-    missing = tmp_path / "[web]" / "none.db"
-    proc = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "onrecord"), "serve", "--db", str(missing)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = _onrecord("serve", "--db", str(tmp_path / "[web]" / "none.db"))
     assert proc.returncode == 1
     assert "[web]" in proc.stderr.replace("\n", "")
 

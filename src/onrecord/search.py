@@ -1,5 +1,6 @@
 """One query model for searching statements: full text (SQLite FTS5, ranked) with filters, sorting,
-paging and counts by facet. The CLI uses it; the API and the web pages are to use it too.
+paging and counts by facet, for the CLI, the API and the web pages alike. A search finds the ids of its
+matches in their order first, then reads only those statements whole (``_hits``).
 
 Query text follows FTS5: words are all required, "quoted words" are a phrase, ``word*`` is a prefix,
 OR and NOT combine. An empty text lists the statements that pass the filters.
@@ -9,16 +10,20 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from onrecord.errors import ConfigError
+from onrecord.store.documents import document_refs
 from onrecord.store.statements import (
     COLUMNS,
     JOINS,
     StatementFilter,
     StoredStatement,
     joins_for,
+    statement_row,
     statements_from_rows,
 )
 
@@ -137,8 +142,8 @@ def search(conn: sqlite3.Connection, query: Query) -> Page:
 def _best(conn: sqlite3.Connection, query: Query) -> tuple[int, tuple[Hit, ...]]:
     """Best matches first, in one pass over the matches: FTS5 ranks them in its index and the count comes
     with the page; only the page's rows are joined to speakers, events and documents."""
-    text = query.match
     if query.filters == StatementFilter():
+        text = query.match
         total = int(conn.execute(f"SELECT count(*) FROM {_FTS_MATCH}", (text,)).fetchone()[0])
         sql = f"SELECT rowid, rank FROM {_FTS_MATCH} ORDER BY rank LIMIT ? OFFSET ?"
         ranked = [(r[0], r[1]) for r in conn.execute(sql, (text, query.limit, query.offset))]
@@ -151,16 +156,7 @@ def _best(conn: sqlite3.Connection, query: Query) -> tuple[int, tuple[Hit, ...]]
         rows = conn.execute(sql, (*params, query.limit, query.offset)).fetchall()
         ranked = [(r[0], r[1]) for r in rows]
         total = int(rows[0][2]) if rows else _count(conn, query)
-    if not ranked:
-        return total, ()
-    ids = [statement_id for statement_id, _ in ranked]
-    marks = ",".join("?" * len(ids))
-    highlights = dict(
-        conn.execute(f"SELECT rowid, {_HIGHLIGHT} FROM {_FTS_MATCH} AND rowid IN ({marks})", (text, *ids))
-    )
-    rows = conn.execute(f"SELECT {COLUMNS} FROM statements s {JOINS} WHERE s.id IN ({marks})", ids).fetchall()
-    stored = {st.id: st for st in statements_from_rows(conn, rows)}
-    return total, tuple(Hit(stored[i], highlights[i], score) for i, score in ranked)
+    return total, _hits(conn, query, ranked)
 
 
 def _count(conn: sqlite3.Connection, query: Query) -> int:
@@ -168,19 +164,61 @@ def _count(conn: sqlite3.Connection, query: Query) -> int:
     return int(conn.execute(f"SELECT count(*) {source}", params).fetchone()[0])
 
 
+def _ordered(query: Query) -> tuple[str, list[object]]:
+    """The ids (and ranks) of every statement ``query`` matches, in its order."""
+    if query.text.strip() and query.sort is Sort.RANK:
+        source, params = statement_source(query)
+        return f"SELECT s.id, statements_fts.rank {source} ORDER BY statements_fts.rank", params
+    order = _ORDER[Sort.DATE if query.sort is Sort.RANK else query.sort]
+    source, params = statement_source(query, order)
+    return f"SELECT s.id, NULL {source} ORDER BY {order}", params
+
+
 def _listed(conn: sqlite3.Connection, query: Query) -> tuple[int, tuple[Hit, ...]]:
     """Matches in the order of the day they were said (newest or oldest first)."""
-    order = _ORDER[Sort.DATE if query.sort is Sort.RANK else query.sort]
-    source, params = statement_source(query, COLUMNS, order)
-    texted = bool(query.text.strip())
-    extra = f"{_HIGHLIGHT} AS highlighted" if texted else "s.content AS highlighted"
-    sql = f"SELECT {COLUMNS}, {extra} {source} ORDER BY {order} LIMIT ? OFFSET ?"
-    rows = conn.execute(sql, (*params, query.limit, query.offset)).fetchall()
-    hits = tuple(
-        Hit(st, row["highlighted"], None)
-        for st, row in zip(statements_from_rows(conn, rows), rows, strict=True)
+    sql, params = _ordered(query)
+    rows = conn.execute(f"{sql} LIMIT ? OFFSET ?", (*params, query.limit, query.offset)).fetchall()
+    return _count(conn, query), _hits(conn, query, [(r[0], r[1]) for r in rows])
+
+
+def _hits(
+    conn: sqlite3.Connection, query: Query, ranked: Sequence[tuple[int, float | None]]
+) -> tuple[Hit, ...]:
+    """The statements ``ranked`` names, in its order, read whole and highlighted."""
+    if not ranked:
+        return ()
+    ids = [statement_id for statement_id, _ in ranked]
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT {COLUMNS} FROM statements s {JOINS} WHERE s.id IN ({marks})", ids).fetchall()
+    stored = {st.id: st for st in statements_from_rows(conn, rows)}
+    highlights: dict[int, str] = {}
+    if query.text.strip():
+        sql = f"SELECT rowid, {_HIGHLIGHT} FROM {_FTS_MATCH} AND rowid IN ({marks})"
+        highlights = dict(conn.execute(sql, (query.match, *ids)))
+    return tuple(
+        Hit(stored[i], highlights.get(i, stored[i].statement.content.text), score) for i, score in ranked
     )
-    return _count(conn, query), hits
+
+
+def iter_hit_rows(conn: sqlite3.Connection, query: Query) -> Iterator[dict[str, Any]]:
+    """Every statement ``query`` matches, in its order and in the format of ``hit_rows``, read a few
+    hundred at a time from one pass over the matches (``query.limit`` and ``offset`` do not apply)."""
+    sql, params = _ordered(query)
+    cursor = conn.execute(sql, params)
+    while chunk := cursor.fetchmany(MAX_PAGE_SIZE):
+        yield from hit_rows(conn, _hits(conn, query, [(r[0], r[1]) for r in chunk]))
+
+
+def hit_rows(conn: sqlite3.Connection, hits: Sequence[Hit]) -> list[dict[str, Any]]:
+    """Hits in the statements' export format, each with its highlighted content and its speaker's id."""
+    documents = document_refs(conn, (h.stored.document_id for h in hits))
+    rows = []
+    for hit in hits:
+        row: dict[str, Any] = statement_row(hit.stored, documents[hit.stored.document_id])
+        row["highlighted"] = hit.highlighted
+        row["speaker"]["id"] = hit.stored.speaker_id
+        rows.append(row)
+    return rows
 
 
 FACETS = {

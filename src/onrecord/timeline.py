@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from onrecord.errors import ConfigError
 from onrecord.search import DAY_SAID, FACETS, Query, search, statement_source
@@ -50,6 +52,21 @@ class Timeline:
     def total(self) -> int:
         """The dated statements counted (``undated`` is not in it)."""
         return sum(s.total for s in self.series)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The timeline as JSON-ready data (what the API gives; ``from_dict`` reads it back)."""
+        return {
+            "period": self.period,
+            "by": self.by,
+            "periods": list(self.periods),
+            "series": [{"label": s.label, "counts": list(s.counts)} for s in self.series],
+            "undated": self.undated,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Timeline:
+        series = tuple(Series(s["label"], tuple(s["counts"])) for s in data["series"])
+        return cls(tuple(data["periods"]), series, data["by"], data["period"], data["undated"])
 
 
 def timeline(

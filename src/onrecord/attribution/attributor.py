@@ -213,13 +213,13 @@ class AttributeStage:
         for work in works:
             if work.article is None:
                 raise StageError(self.name, "no article to attribute (the clean stage did not run)")
-            if speech_of(work.raw.fields) is None:
-                articles.append(work.article)
-        attributed = self.attributor.attribute_many(articles)
-        for work in works:
-            assert work.article is not None
-            speech = speech_of(work.raw.fields)
-            statements = speech_statements(work.article, speech) if speech else next(attributed)
+            articles.append(work.article)
+        speeches = [speech_of(work.raw.fields) for work in works]
+        attributed = self.attributor.attribute_many(
+            a for a, sp in zip(articles, speeches, strict=True) if not sp
+        )
+        for work, article, speech in zip(works, articles, speeches, strict=True):
+            statements = speech_statements(article, speech) if speech else next(attributed)
             yield replace(work, statements=statements)
 
 

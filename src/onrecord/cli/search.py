@@ -10,11 +10,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from onrecord.cli.common import DbOption, app, console, open_store
-from onrecord.search import Page, Query, Sort, compare, facet_counts, search
-from onrecord.store import documents as docs
+from onrecord.search import Page, Query, Sort, compare, facet_counts, hit_rows, search
 from onrecord.store.events import event_row
 from onrecord.store.export import Format, write
-from onrecord.store.statements import StatementFilter, statement_row
+from onrecord.store.statements import StatementFilter
 
 Opt = typer.Option
 
@@ -63,17 +62,7 @@ def search_command(
     with open_store(db) as store:
         page = search(store.conn, request)
         if format is not None:
-            rows = []
-            for hit in page.hits:
-                d = docs.get_document(store.conn, hit.stored.document_id)
-                document = {
-                    "id": d.id,
-                    "source": d.source,
-                    "title": d.article.title,
-                    "outlet": d.article.outlet,
-                }
-                rows.append({**statement_row(hit.stored, document), "highlighted": hit.highlighted})
-            write(rows, format, None, sys.stdout)
+            write(hit_rows(store.conn, page.hits), format, None, sys.stdout)
             return
         counts = {name: facet_counts(store.conn, request, name) for name in facet or []}
     _print(page, request)

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -190,6 +190,19 @@ def document_row(doc: StoredDocument) -> dict[str, object]:
         "pipeline_version": doc.pipeline_version,
         "ingested_at": doc.ingested_at,
     }
+
+
+def document_refs(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, dict[str, object]]:
+    """The documents ``ids`` as a statement cites them (id, source, title, outlet, published, url), by id;
+    their text is not read."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    rows = conn.execute(
+        f"SELECT id, source, title, outlet, published, url FROM documents WHERE id IN ({marks})", wanted
+    )
+    return {row["id"]: dict(row) for row in rows}
 
 
 def count_documents(conn: sqlite3.Connection) -> int:

@@ -104,10 +104,6 @@ def figures_by_statement(
     return {k: tuple(v) for k, v in found.items()}
 
 
-def figures_of(conn: sqlite3.Connection, statement_id: int) -> tuple[Figure, ...]:
-    return figures_by_statement(conn, [statement_id]).get(statement_id, ())
-
-
 def event_row(event: Event | None) -> dict[str, object] | None:
     """An event in the export format."""
     if event is None:

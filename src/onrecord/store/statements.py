@@ -140,6 +140,7 @@ class StoredStatement:
     id: int
     document_id: int
     statement: Statement
+    speaker_id: int
 
 
 COLUMNS = f"""s.id, s.document_id, s.kind, s.continuation, s.content_start, s.content_end, s.content,
@@ -282,7 +283,7 @@ def statements_from_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) 
             topics=topics.get(row["id"], ()),
             positions=positions.get(row["id"], ()),
         )
-        stored.append(StoredStatement(row["id"], row["document_id"], statement))
+        stored.append(StoredStatement(row["id"], row["document_id"], statement, row["speaker_id"]))
     return stored
 
 
@@ -386,6 +387,7 @@ class SpeakerSummary:
     name: str
     kind: str
     country: str | None
+    affiliation: str | None
     roles: tuple[str, ...]
     aliases: tuple[str, ...]
     statements: int
@@ -396,7 +398,7 @@ def iter_speakers(
     conn: sqlite3.Connection, *, name: str | None = None, speaker_id: int | None = None
 ) -> Iterator[SpeakerSummary]:
     sql = """
-    SELECT sp.id, sp.name, sp.kind, sp.country, sp.roles,
+    SELECT sp.id, sp.name, sp.kind, sp.country, sp.affiliation, sp.roles,
            (SELECT group_concat(alias, char(31)) FROM speaker_aliases a
             WHERE a.speaker_id = sp.id) AS aliases,
            count(s.id) AS n, count(DISTINCT s.document_id) AS docs
@@ -416,6 +418,7 @@ def iter_speakers(
             row["name"],
             row["kind"],
             row["country"],
+            row["affiliation"],
             tuple(json.loads(row["roles"])),
             _aliases(row),
             row["n"],

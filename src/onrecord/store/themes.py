@@ -43,11 +43,3 @@ def positions_by_statement(
         position = Position(r["position"], r["score"], Span(r["start"], r["end"], r["text"]))
         found.setdefault(r["statement_id"], []).append(position)
     return {k: tuple(v) for k, v in found.items()}
-
-
-def topics_of(conn: sqlite3.Connection, statement_id: int) -> tuple[Topic, ...]:
-    return topics_by_statement(conn, [statement_id]).get(statement_id, ())
-
-
-def positions_of(conn: sqlite3.Connection, statement_id: int) -> tuple[Position, ...]:
-    return positions_by_statement(conn, [statement_id]).get(statement_id, ())

@@ -9,13 +9,15 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi import Query as Param
 from fastapi.responses import JSONResponse, StreamingResponse
 
-from onrecord.search import MAX_PAGE_SIZE, Query
+from onrecord.search import MAX_PAGE_SIZE, Query, iter_hit_rows
+from onrecord.store import Store
 from onrecord.web import views
 from onrecord.web.params import connection, search_query
 
@@ -38,6 +40,7 @@ def data(payload: dict[str, Any]) -> JSONResponse:
 
 @router.get("/statements", summary="Search statements (full text and filters), or download every match")
 def statements(
+    request: Request,
     conn: Conn,
     query: Searched,
     facet: Annotated[list[str] | None, Param(description="Count the matches by this facet (repeat).")] = None,
@@ -47,11 +50,17 @@ def statements(
 ) -> Any:
     if format is Download.JSON:
         return data(views.search_view(conn, query, facet or ()))
-    rows = views.iter_search(conn, query)
+    rows = _every_match(request.app.state.db, query)
     if format is Download.JSONL:
         lines = (json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         return _download(lines, "application/x-ndjson", "statements.jsonl")
     return _download(_csv(rows), "text/csv; charset=utf-8", "statements.csv")
+
+
+def _every_match(db: Path, query: Query) -> Iterator[dict[str, Any]]:
+    """Every match, read on a connection of its own: the stream outlives the request's thread."""
+    with Store(db, readonly=True) as store:
+        yield from iter_hit_rows(store.conn, query)
 
 
 def _download(chunks: Iterator[str], media_type: str, name: str) -> StreamingResponse:

@@ -83,6 +83,7 @@ def create_app(db: Path) -> FastAPI:
         return JSONResponse(app.openapi())
 
     app.state.connection = connection
+    app.state.db = db
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount(

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from onrecord.charts import svg_bars, svg_timeline
 from onrecord.search import Query
-from onrecord.timeline import Series, Timeline
+from onrecord.timeline import Timeline
 from onrecord.web import views
 from onrecord.web.params import connection, search_query
 
@@ -40,9 +40,7 @@ def highlighted(text: str) -> Markup:
 
 def chart(data: dict[str, Any], title: str) -> Markup:
     """A timeline's data (as the JSON twin gives it) drawn as an inline SVG chart."""
-    series = tuple(Series(s["label"], tuple(s["counts"])) for s in data["series"])
-    tl = Timeline(tuple(data["periods"]), series, data["by"], data["period"], data["undated"])
-    return Markup(svg_timeline(tl, title))
+    return Markup(svg_timeline(Timeline.from_dict(data), title))
 
 
 def bars(rows: list[dict[str, Any]], title: str) -> Markup:

@@ -3,56 +3,24 @@ the templates render it. Every function takes an open connection and reads throu
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from onrecord.errors import NotFound
-from onrecord.search import Hit, Query, Sort, compare, facet_counts, search
+from onrecord.search import Query, Sort, compare, facet_counts, hit_rows, search
 from onrecord.store.events import EVENT_COLUMNS, event_from_row, event_row, iter_events
-from onrecord.store.statements import StatementFilter, iter_speakers, statement_row
+from onrecord.store.statements import SpeakerSummary, StatementFilter, iter_speakers
 from onrecord.themes.positions import load_taxonomy
-from onrecord.timeline import Timeline, timeline
+from onrecord.timeline import timeline
 
 Data = dict[str, Any]
 
 # facets the search page counts (the query model knows more: see onrecord.search.FACETS)
 SEARCH_FACETS = ("speaker", "country", "body", "session", "position", "topic", "year", "kind")
 _PAGE_OF_STATEMENTS = 20
-
-
-def _documents(conn: sqlite3.Connection, ids: set[int]) -> dict[int, Data]:
-    """The documents ``ids`` as statements cite them (without their text)."""
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(
-        f"SELECT id, source, title, outlet, published, url FROM documents WHERE id IN ({marks})",
-        sorted(ids),
-    )
-    return {r["id"]: {k: r[k] for k in ("id", "source", "title", "outlet", "published", "url")} for r in rows}
-
-
-def statement_items(conn: sqlite3.Connection, hits: Sequence[Hit]) -> list[Data]:
-    """Statements in the export format, each with its highlighted content and its speaker's id."""
-    documents = _documents(conn, {h.stored.document_id for h in hits})
-    speaker_ids = _speaker_ids(conn, [h.stored.id for h in hits])
-    items = []
-    for hit in hits:
-        item: Data = statement_row(hit.stored, documents[hit.stored.document_id])
-        item["highlighted"] = hit.highlighted
-        item["speaker"]["id"] = speaker_ids.get(hit.stored.id)
-        items.append(item)
-    return items
-
-
-def _speaker_ids(conn: sqlite3.Connection, statement_ids: Sequence[int]) -> dict[int, int]:
-    if not statement_ids:
-        return {}
-    marks = ",".join("?" * len(statement_ids))
-    rows = conn.execute(f"SELECT id, speaker_id FROM statements WHERE id IN ({marks})", list(statement_ids))
-    return {r[0]: r[1] for r in rows}
 
 
 def _facet(conn: sqlite3.Connection, query: Query, name: str, top: int = 10) -> list[Data]:
@@ -68,7 +36,7 @@ def search_view(conn: sqlite3.Connection, query: Query, facets: Sequence[str] = 
         "total": page.total,
         "limit": query.limit,
         "offset": query.offset,
-        "items": statement_items(conn, page.hits),
+        "items": hit_rows(conn, page.hits),
         "facets": {name: _facet(conn, query, name) for name in facets},
     }
 
@@ -77,22 +45,11 @@ def _filters(filters: StatementFilter) -> dict[str, Any]:
     return {name: getattr(filters, name) for name in filters.__dataclass_fields__}
 
 
-def iter_search(conn: sqlite3.Connection, query: Query) -> Iterator[Data]:
-    """Every statement ``query`` matches (for downloads), a page at a time."""
-    offset = 0
-    while True:
-        page = search(conn, Query(query.text, query.filters, query.sort, 500, offset))
-        yield from statement_items(conn, page.hits)
-        offset += len(page.hits)
-        if not page.hits or offset >= page.total:
-            return
-
-
 def _statements_of(
     conn: sqlite3.Connection, filters: StatementFilter, limit: int = _PAGE_OF_STATEMENTS
 ) -> Data:
     page = search(conn, Query("", filters, Sort.DATE, limit))
-    return {"total": page.total, "items": statement_items(conn, page.hits)}
+    return {"total": page.total, "items": hit_rows(conn, page.hits)}
 
 
 def statement_view(conn: sqlite3.Connection, statement_id: int) -> Data:
@@ -100,7 +57,7 @@ def statement_view(conn: sqlite3.Connection, statement_id: int) -> Data:
     page = search(conn, Query("", StatementFilter(statement_id=statement_id), limit=1))
     if not page.hits:
         raise NotFound(f"no statement with id {statement_id}")
-    item = statement_items(conn, page.hits)[0]
+    item = hit_rows(conn, page.hits)[0]
     text = conn.execute(
         "SELECT text, byline, language FROM documents WHERE id = ?", (page.hits[0].stored.document_id,)
     ).fetchone()
@@ -108,24 +65,10 @@ def statement_view(conn: sqlite3.Connection, statement_id: int) -> Data:
     return item
 
 
-def timeline_data(tl: Timeline) -> Data:
-    return {
-        "period": tl.period,
-        "by": tl.by,
-        "periods": list(tl.periods),
-        "series": [{"label": s.label, "counts": list(s.counts)} for s in tl.series],
-        "undated": tl.undated,
-    }
-
-
 def speaker_view(conn: sqlite3.Connection, speaker_id: int) -> Data:
-    row = conn.execute(
-        "SELECT id, name, kind, country, affiliation, roles FROM speakers WHERE id = ?", (speaker_id,)
-    )
-    found = row.fetchone()
-    if found is None:
+    summary = next(iter_speakers(conn, speaker_id=speaker_id), None)
+    if summary is None:
         raise NotFound(f"no speaker with id {speaker_id}")
-    summary = next(iter_speakers(conn, speaker_id=speaker_id))
     accounts = conn.execute(
         """SELECT ds.document_id, d.title, d.published, ds.roles, ds.country, ds.affiliation, ds.on_behalf_of
            FROM document_speakers ds JOIN documents d ON d.id = ds.document_id
@@ -134,18 +77,11 @@ def speaker_view(conn: sqlite3.Connection, speaker_id: int) -> Data:
     )
     filters = StatementFilter(speaker_id=speaker_id)
     return {
-        "id": speaker_id,
-        "name": found["name"],
-        "kind": found["kind"],
-        "country": found["country"],
-        "affiliation": found["affiliation"],
-        "roles": json.loads(found["roles"]),
-        "aliases": list(summary.aliases),
-        "documents": summary.documents,
+        **_speaker(summary),
         "accounts": [{**dict(a), "roles": json.loads(a["roles"])} for a in accounts],
         "positions": _facet(conn, Query("", filters), "position", 20),
         "topics": _facet(conn, Query("", filters), "topic", 10),
-        "timeline": timeline_data(timeline(conn, Query("", filters))),
+        "timeline": timeline(conn, Query("", filters)).as_dict(),
         "statements": _statements_of(conn, filters),
     }
 
@@ -211,7 +147,7 @@ def position_view(conn: sqlite3.Connection, position_id: str, by: str | None = N
                 "name": counter.name,
                 "definition": counter.definition,
                 "speakers": _facet(conn, counter_query, "speaker"),
-                "timeline": timeline_data(timeline(conn, counter_query)),
+                "timeline": timeline(conn, counter_query).as_dict(),
                 "statements": search(conn, counter_query).total,
             }
         )
@@ -221,7 +157,7 @@ def position_view(conn: sqlite3.Connection, position_id: str, by: str | None = N
         "definition": position.definition,
         "speakers": _facet(conn, query, "speaker"),
         "countries": _facet(conn, query, "country"),
-        "timeline": timeline_data(timeline(conn, query, by=by)),
+        "timeline": timeline(conn, query, by=by).as_dict(),
         "counter": counters,
         "statements": _statements_of(conn, query.filters),
     }
@@ -235,20 +171,12 @@ def speakers_view(conn: sqlite3.Connection, name: str | None, limit: int, offset
     rows = list(iter_speakers(conn, name=name))
     return {
         "total": len(rows),
-        "items": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "kind": s.kind,
-                "country": s.country,
-                "roles": list(s.roles),
-                "aliases": list(s.aliases),
-                "statements": s.statements,
-                "documents": s.documents,
-            }
-            for s in rows[offset : offset + limit]
-        ],
+        "items": [_speaker(s) for s in rows[offset : offset + limit]],
     }
+
+
+def _speaker(summary: SpeakerSummary) -> Data:
+    return dataclasses.asdict(summary)
 
 
 def documents_view(conn: sqlite3.Connection, limit: int, offset: int) -> Data:
@@ -284,4 +212,4 @@ def compare_view(conn: sqlite3.Connection, left: str, right: str, by: str) -> Da
 
 
 def timeline_view(conn: sqlite3.Connection, query: Query, by: str | None, period: str) -> Data:
-    return timeline_data(timeline(conn, query, by=by, period=period))
+    return timeline(conn, query, by=by, period=period).as_dict()
