@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -125,18 +126,25 @@ def statement_source(query: Query, *needs: str) -> tuple[str, list[object]]:
 
 def search(conn: sqlite3.Connection, query: Query) -> Page:
     """One page of the statements that match, with the total count."""
-    try:
+    with readable(query):
         if query.text.strip() and query.sort is Sort.RANK:
             total, hits = _best(conn, query)
         else:
             total, hits = _listed(conn, query)
+    return Page(total, hits)
+
+
+@contextmanager
+def readable(query: Query) -> Iterator[None]:
+    """Query text FTS5 cannot read, said as a ``ConfigError`` (other database errors pass as they are)."""
+    try:
+        yield
     except sqlite3.OperationalError as exc:
         if query.text.strip() and any(word in str(exc) for word in _QUERY_ERRORS):
             raise ConfigError(
                 f'cannot read the query {query.text!r} ({exc}): use words, "a phrase", prefix*, OR, NOT'
             ) from None
         raise
-    return Page(total, hits)
 
 
 def _best(conn: sqlite3.Connection, query: Query) -> tuple[int, tuple[Hit, ...]]:
@@ -246,16 +254,17 @@ def facet_counts(conn: sqlite3.Connection, query: Query, facet: str, top: int = 
             f"SELECT t.{column} AS value, count(*) AS n FROM {table} t WHERE t.statement_id IN ({inner})"
             f" GROUP BY value ORDER BY n DESC, value LIMIT ?"
         )
-        return [(str(r[0]), int(r[1])) for r in conn.execute(sql, (*params, top))]
+        with readable(query):
+            return [(str(r[0]), int(r[1])) for r in conn.execute(sql, (*params, top))]
     if facet not in FACETS:
         known = sorted([*FACETS, "topic", "position"])
         raise ConfigError(f"unknown facet {facet!r}; choose one of {known}")
     source, params = statement_source(query, FACETS[facet])
     sql = f"SELECT {FACETS[facet]} AS value, count(*) AS n {source} GROUP BY value ORDER BY n DESC, value"
     sql += " LIMIT ?"
-    return [
-        (str(r[0]) if r[0] is not None else "(none)", int(r[1])) for r in conn.execute(sql, (*params, top))
-    ]
+    with readable(query):
+        rows = conn.execute(sql, (*params, top)).fetchall()
+    return [(str(r[0]) if r[0] is not None else "(none)", int(r[1])) for r in rows]
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,11 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from onrecord.errors import ConfigError
-from onrecord.search import DAY_SAID, FACETS, Query, search, statement_source
+from onrecord.search import DAY_SAID, FACETS, Query, readable, statement_source
 
 __all__ = ["ALL", "OTHER", "PERIODS", "Series", "Timeline", "timeline"]
 
@@ -86,12 +86,8 @@ def timeline(
         f"SELECT substr({DAY_SAID}, 1, {width}) AS period, {value} AS value, count(*) AS n {source}"
         " GROUP BY period, value"
     )
-    try:
+    with readable(query):
         rows = conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError:
-        if query.text.strip():  # let the query model say what in the text FTS5 cannot read
-            search(conn, replace(query, limit=1, offset=0))
-        raise
 
     counts: dict[str, Counter[str]] = defaultdict(Counter)  # value -> period -> statements
     undated = 0
