@@ -12,7 +12,7 @@ one bad document never stops a batch, and its reason is never lost.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Protocol, runtime_checkable
 
@@ -84,9 +84,15 @@ class Pipeline:
     def names(self) -> tuple[str, ...]:
         return tuple(stage.name for stage in self.stages)
 
-    def run(self, work: Work) -> Outcome:
-        """Run every stage on one document; a stage's error becomes a ``Failure`` naming it."""
+    def run(self, work: Work, *, on_stage: Callable[[str], None] | None = None) -> Outcome:
+        """Run every stage on one document; a stage's error becomes a ``Failure`` naming it.
+
+        ``on_stage`` is told each stage's name as it starts (a worker process tells its parent, which
+        names the stage of a document that ran out of time).
+        """
         for stage in self.stages:
+            if on_stage is not None:
+                on_stage(stage.name)
             result = _apply(stage, work)
             if isinstance(result, Failure):
                 return Outcome(work, result)

@@ -2,7 +2,10 @@
 
 Each document is written in its own transaction, after its content hash is checked: a document already
 stored is counted ``unchanged`` and not processed again, so a run killed halfway is resumed by running
-it again, with nothing lost and nothing duplicated.
+it again, with nothing lost and nothing duplicated. The hash is checked again under the write lock
+before the insert, so two ingests into one store never store a document twice nor fail on it.
+
+Parsing runs here or in worker processes (``onrecord.workers``); this process is the one writer.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from threading import Event
 from typing import BinaryIO
 
 from onrecord import __version__
@@ -20,7 +24,7 @@ from onrecord.attribution import AttributeStage, Attributor
 from onrecord.clean import CleanStage
 from onrecord.events.stage import EventStage, FigureStage
 from onrecord.ingest import DecodeStage, iter_inputs
-from onrecord.models import Failure, Skipped
+from onrecord.models import Failure, RawDocument, Skipped
 from onrecord.pipeline import Outcome, Pipeline, Stage, Work
 from onrecord.settings import Settings
 from onrecord.store import Store
@@ -35,6 +39,7 @@ from onrecord.store.documents import (
 from onrecord.store.events import link_document_events
 from onrecord.store.statements import delete_statements, insert_statements
 from onrecord.themes.stage import PositionStage, TopicStage
+from onrecord.workers import WorkerPool
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +60,7 @@ class IngestSummary:
     failed: int = 0
     failures: list[Failure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    stopped: bool = False  # asked to stop (Ctrl-C) before every input was read
 
     @property
     def seen(self) -> int:
@@ -62,6 +68,7 @@ class IngestSummary:
 
 
 ProgressCallback = Callable[[str, Status], None]
+Gate = Callable[[RawDocument], Skipped | None]  # a test before the parse: a reason to set a document aside
 
 
 def pipeline_version(pipeline: Pipeline) -> str:
@@ -93,8 +100,18 @@ def ingest(
     text_column: str | None = None,
     stdin: BinaryIO | None = None,
     on_progress: ProgressCallback | None = None,
+    workers: int | None = None,
+    stop: Event | None = None,
+    gate: Gate | None = None,
 ) -> IngestSummary:
-    """Read ``paths`` (files, folders, ``-``), process what is new, and store documents and failures."""
+    """Read ``paths`` (files, folders, ``-``), process what is new, and store documents and failures.
+
+    ``workers``: parse in that many processes, each document within the ``document_time_limit`` setting
+    (``onrecord ingest`` uses one per core); ``None`` parses here, in this process, with no time limit.
+    This process stays the one writer either way. ``stop`` (set by Ctrl-C in the CLI) ends the run once
+    the documents in flight are stored. ``gate`` sees each new document before it is parsed and may set it
+    aside (a ``Skipped`` with the reason).
+    """
     pipeline = pipeline or Pipeline(default_stages(settings, analyse=analyse))
     version = pipeline_version(pipeline)
     summary = IngestSummary()
@@ -126,11 +143,24 @@ def ingest(
                     summary.unchanged += 1
                     note(item.source, Status.UNCHANGED)
                     continue
+                set_aside = gate(item) if gate is not None else None
+                if set_aside is not None:
+                    summary.skipped.append(set_aside)
+                    note(item.source, Status.SKIPPED)
+                    continue
                 in_flight.add(sha256)
                 yield Work(raw=item)
+            if stop is not None and stop.is_set():
+                return
 
-    for outcome in pipeline.run_many(new_documents(), batch_size=settings.nlp_batch_size):
-        _keep(outcome, store, version, summary, fail, note)
+    if workers is None:
+        for outcome in pipeline.run_many(new_documents(), batch_size=settings.nlp_batch_size):
+            _keep(outcome, store, version, summary, fail, note)
+    else:
+        with WorkerPool(pipeline, workers, settings.document_time_limit) as pool:
+            for outcome in pool.run(new_documents(), stop=stop):
+                _keep(outcome, store, version, summary, fail, note)
+    summary.stopped = stop is not None and stop.is_set()
     return summary
 
 
@@ -198,6 +228,10 @@ def _keep(
         fail(outcome.failure or Failure(work.raw.source, "clean", "no article was made"), sha256)
         return
     with store.transaction() as conn:
+        if find_by_hash(conn, sha256) is not None:  # stored meanwhile by another process: seen under the lock
+            summary.unchanged += 1
+            note(work.raw.source, Status.UNCHANGED)
+            return
         document_id = insert_document(conn, work.raw, work.decoded, work.article, version)
         _analysis(conn, document_id, work)
         if outcome.failure is not None:  # analysis failed after cleaning: keep the document and the reason

@@ -34,6 +34,16 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigError(f"expected a whole number, got {value!r}") from None
+    if number < 0:
+        raise ConfigError(f"expected 0 or more, got {number}")
+    return number
+
+
 def _path(value: str) -> Path:
     return Path(value).expanduser()
 
@@ -61,6 +71,20 @@ SETTINGS: tuple[Setting, ...] = (
         _positive_int,
     ),
     Setting(
+        "document_time_limit",
+        "ONRECORD_DOCUMENT_TIME_LIMIT",
+        120,
+        "Seconds a worker may spend on one document; past it the document is recorded as a failure.",
+        _positive_int,
+    ),
+    Setting(
+        "workers",
+        "ONRECORD_WORKERS",
+        0,
+        "Processes that onrecord ingest parses documents in; 0: one per core.",
+        _count,
+    ),
+    Setting(
         "shared",
         "ONRECORD_SHARED",
         Path("../shared"),
@@ -78,6 +102,8 @@ class Settings:
     max_document_bytes: int
     spacy_model: str
     nlp_batch_size: int
+    document_time_limit: int
+    workers: int
     shared: Path
 
     @classmethod

@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from threading import Event
 from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Column, Table
+from rich.text import Text
 
 from onrecord.cli.common import DbOption, app, console, console_err, open_store, settings_for
+from onrecord.ingest import count_items
 from onrecord.process import IngestSummary, Status, ingest, reanalyse
 from onrecord.store import Store
 from onrecord.store import documents as docs
 from onrecord.store.export import Format, write
 from onrecord.store.statements import export_rows
+from onrecord.workers import default_size
 
 
 @app.command("ingest")
@@ -35,14 +50,27 @@ def ingest_command(
     analyse: Annotated[
         bool, typer.Option(help="Find statements, speakers, events and figures (--no-analyse: text only).")
     ] = True,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Processes to parse in (default: one per core).", min=0, show_default=False),
+    ] = None,
+    document_time_limit: Annotated[
+        int | None,
+        typer.Option(help="Seconds one document may take (default 120).", min=1, show_default=False),
+    ] = None,
 ) -> None:
     """Read documents, clean them, and keep them in the store.
 
-    Example: onrecord ingest ../shared/seeds examples/ --db record.db
+    Ctrl-C stores the documents in flight and stops; the same command run again goes on where it stopped.
+    Example: onrecord ingest ../shared/seeds examples/ --db record.db --workers 2
     """
-    settings = settings_for(db, max_document_bytes=max_document_bytes)
-    with Store(settings.db) as store, _progress() as progress:
-        task = progress.add_task("ingesting", total=None, current="")
+    settings = settings_for(
+        db, max_document_bytes=max_document_bytes, workers=workers, document_time_limit=document_time_limit
+    )
+    total = count_items(paths)
+    stop = Event()
+    with _stop_on_interrupt(stop), Store(settings.db) as store, _progress(rate=True) as progress:
+        task = progress.add_task("ingesting", total=total, current="")
 
         def on_progress(source: str, status: Status) -> None:
             progress.update(task, advance=1, current=f"{status.value}: {_short(source)}")
@@ -55,10 +83,36 @@ def ingest_command(
             text_column=text_column,
             stdin=sys.stdin.buffer if "-" in paths else None,
             on_progress=on_progress,
+            workers=settings.workers or default_size(),
+            stop=stop,
         )
     _print_summary(summary, settings.db)
+    if summary.stopped:
+        console_err.print("stopped by Ctrl-C: run the same command again to go on where it stopped")
+        raise typer.Exit(130)
     if strict and summary.failed:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _stop_on_interrupt(stop: Event) -> Iterator[None]:
+    """The first Ctrl-C sets ``stop`` (the documents in flight are stored, then the run ends); a second
+    one interrupts at once."""
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield
+        return
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        console_err.print("stopping: storing the documents in flight (Ctrl-C again to stop at once)")
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @app.command("reanalyse")
@@ -86,15 +140,29 @@ def reanalyse_command(
         console.print(f"  {escape(failure.source)}: {failure.stage}: {escape(failure.reason)}")
 
 
-def _progress() -> Progress:
-    return Progress(
+def _progress(*, rate: bool = False) -> Progress:
+    """A progress line: documents done (of the total, where known); with ``rate``, documents per second and
+    the time left."""
+    columns: list[str | ProgressColumn] = [
         SpinnerColumn(),
-        TextColumn("{task.description} {task.completed:>6.0f} documents"),
-        TimeElapsedColumn(),
-        TextColumn("[dim]{task.fields[current]}", markup=True),
-        console=console_err,
-        transient=True,
-    )
+        TextColumn("{task.description} {task.completed:>6.0f}"),
+        _OfTotal(),
+    ]
+    if rate:
+        columns += [_Rate(), TimeRemainingColumn()]
+    columns += [TimeElapsedColumn(), TextColumn("[dim]{task.fields[current]}", markup=True)]
+    return Progress(*columns, console=console_err, transient=True)
+
+
+class _OfTotal(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        return Text(f"of {task.total:.0f} documents" if task.total is not None else "documents")
+
+
+class _Rate(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.speed
+        return Text(f"{speed:.1f}/s" if speed is not None else "…/s", style="dim")
 
 
 def _short(source: str, width: int = 60) -> str:

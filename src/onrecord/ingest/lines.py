@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from onrecord.ingest.encodings import sniff
-from onrecord.ingest.files import open_binary
+from onrecord.ingest.files import BROKEN, open_binary
 
 SAMPLE_BYTES = 65536  # how much of a table file its encoding is told from
+_SAMPLE_CHUNK = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +42,29 @@ class Taken:
 def sniff_file(path: str, gzipped: bool) -> tuple[str | None, bytes]:
     """The encoding of a table file told from its first bytes, and those bytes."""
     with open_binary(path, gzipped) as stream:
-        sample = stream.read(SAMPLE_BYTES + 1)
-    complete = len(sample) <= SAMPLE_BYTES
+        sample, complete = _read_sample(stream)
     sample = sample[:SAMPLE_BYTES]
     return sniff(sample, complete=complete), sample
+
+
+def _read_sample(stream: BinaryIO) -> tuple[bytes, bool]:
+    """Up to ``SAMPLE_BYTES`` of the stream and whether that was all of it. A compressed file damaged
+    within the sample gives what came before the damage (the reader then keeps the rows before it); one
+    damaged from its start raises."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= SAMPLE_BYTES:
+        try:
+            chunk = stream.read(min(_SAMPLE_CHUNK, SAMPLE_BYTES + 1 - size))
+        except BROKEN:
+            if not chunks:
+                raise
+            return b"".join(chunks), False
+        if not chunk:
+            return b"".join(chunks), True
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)[:SAMPLE_BYTES], False
 
 
 def public_name(codec: str) -> str:

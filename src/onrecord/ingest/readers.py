@@ -25,6 +25,8 @@ from onrecord.models import Failure, MediaType, RawDocument, Skipped
 
 Item = RawDocument | Failure | Skipped
 
+_MANY = frozenset({Kind.CSV, Kind.JSONL, Kind.WARC})  # kinds of file that hold many documents
+
 STDIN = "-"
 
 
@@ -54,6 +56,53 @@ def iter_inputs(
             yield from _walk(given, max_bytes, text_column, {(info.st_dev, info.st_ino)})
         else:
             yield from _read_file(given, info, max_bytes, text_column, named=True)
+
+
+def count_items(paths: Sequence[str]) -> int | None:
+    """How many items ``iter_inputs(paths)`` will yield, where that is known without reading the files
+    (files and folders of single documents, hidden and unread files included); ``None`` where a table,
+    web archive or standard input is among them, whose records are only known by reading them all."""
+    total = 0
+    for given in paths:
+        if given == STDIN:
+            return None
+        found = _count_folder(given, set()) if os.path.isdir(given) else _count_file(given)
+        if found is None:
+            return None
+        total += found
+    return total
+
+
+def _count_file(path: str) -> int | None:
+    kind = kind_of(os.path.basename(path))
+    return None if kind is not None and kind.kind in _MANY else 1
+
+
+def _count_folder(folder: str, seen: set[tuple[int, int]]) -> int | None:
+    try:
+        info = os.stat(folder)
+        if (info.st_dev, info.st_ino) in seen:
+            return 1
+        seen.add((info.st_dev, info.st_ino))
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except OSError:
+        return 1
+    total = 0
+    for entry in entries:
+        path = os.path.join(folder, entry.name)
+        if entry.name.startswith("."):  # skipped, not read
+            total += 1
+            continue
+        try:
+            walk = entry.is_dir()
+        except OSError:
+            walk = False
+        found = _count_folder(path, seen) if walk else _count_file(path)
+        if found is None:
+            return None
+        total += found
+    return total
 
 
 def _read_stdin(stream: BinaryIO, max_bytes: int) -> Item:

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from onrecord.errors import StoreError
 
+BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another process's write transaction to end
+
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 
@@ -62,12 +64,13 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
             raise StoreError(f"cannot create database {target}: folder {target.parent} does not exist")
         try:
             conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # before WAL: another writer may hold it
             conn.execute("PRAGMA journal_mode=WAL")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{target} is not an onrecord database (or is damaged): {exc}") from exc
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     try:
         if readonly:
             _check_version(conn, target)
@@ -102,32 +105,46 @@ def _check_version(conn: sqlite3.Connection, target: Path) -> None:
 
 
 def migrate(conn: sqlite3.Connection, target: Path | str = "database") -> list[int]:
-    """Apply the migrations not yet applied; return their versions."""
+    """Apply the migrations not yet applied; return their versions.
+
+    Each migration runs under the write lock (``BEGIN IMMEDIATE``) and is skipped there when another
+    process applied it meanwhile, so two processes opening one new store at once both go on.
+    """
     applied = _applied(conn)
     known = migrations()
+    _refuse_newer(applied, known, target)
+    done = []
+    for migration in known:
+        if migration.version in applied:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            applied = _applied(conn)  # read again under the lock: another process may have been first
+            _refuse_newer(applied, known, target)
+            if migration.version not in applied:
+                for statement in _statements(migration.sql):
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.version, migration.name, now()),
+                )
+                done.append(migration.version)
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"migration {migration.version} ({migration.name}) failed: {exc}") from exc
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return done
+
+
+def _refuse_newer(applied: set[int], known: Sequence[Migration], target: Path | str) -> None:
     newer = applied - {m.version for m in known}
     if newer:
         raise StoreError(
             f"{target} was written by a newer onrecord (schema versions {sorted(newer)}); upgrade onrecord"
         )
-    done = []
-    for migration in known:
-        if migration.version in applied:
-            continue
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            for statement in _statements(migration.sql):
-                conn.execute(statement)
-            conn.execute(
-                "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
-                (migration.version, migration.name, now()),
-            )
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
-            raise StoreError(f"migration {migration.version} ({migration.name}) failed: {exc}") from exc
-        done.append(migration.version)
-    return done
 
 
 def _statements(sql: str) -> list[str]:

@@ -1,0 +1,335 @@
+"""Parsing in worker processes: every core used, and no document can stall a run.
+
+    with WorkerPool(pipeline, size=4, time_limit=120) as pool:
+        for outcome in pool.run(works, stop=event):
+            ...  # the caller, the one writer, stores each outcome
+
+Each worker is a process that runs the whole pipeline on one document at a time, its models loaded once
+(before it takes work, so a document's time never includes them). The parent hands a worker its next
+document the moment it answers, so at most one document per worker is in flight and memory stays
+bounded whatever the corpus size.
+
+A document still running after ``time_limit`` seconds has its worker killed and comes out as a
+``Failure`` naming the stage it was in ("timed out after 120 s"); a fresh worker takes its place and the
+run goes on. A worker that dies (killed from outside, out of memory) has its document tried once more on
+a fresh worker; a second death is recorded as a failure. Setting ``stop`` (Ctrl-C in the CLI) hands out
+no more documents: the ones in flight are finished and come out, then ``run`` returns. Workers ignore
+SIGINT for that reason, and leave on their own when the parent dies (their pipe closes).
+"""
+
+from __future__ import annotations
+
+import copyreg
+import io
+import logging
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import ForkContext, SpawnContext
+from multiprocessing.process import BaseProcess
+from threading import Event
+from types import MappingProxyType, TracebackType
+from typing import Any
+
+from onrecord.errors import PipelineError
+from onrecord.models import Failure, MediaType, RawDocument
+from onrecord.pipeline import Outcome, Pipeline, Work
+
+logger = logging.getLogger(__name__)
+
+WARM_UP = RawDocument(
+    "<warm-up>",
+    b"The Special Rapporteur told the Human Rights Council in Geneva on Monday that the report was ready.",
+    MediaType.TEXT,
+)
+_READY = "ready"
+_STAGE_BYTES = 48
+_RETRIES = 1  # a document whose worker died is tried once more on a fresh worker
+
+
+def default_size() -> int:
+    """One worker per core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(slots=True)
+class _Job:
+    seq: int
+    work: Work
+    attempts: int = 0
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    stage: Any  # a shared character array: the stage the worker is running
+    ready: bool = False
+    job: _Job | None = None
+    since: float = 0.0  # when the job (or, before ready, the start) began, in time.monotonic()
+
+
+class WorkerPool:
+    """``size`` worker processes running ``pipeline``, each document within ``time_limit`` seconds."""
+
+    def __init__(self, pipeline: Pipeline, size: int, time_limit: float) -> None:
+        if size < 1:
+            raise PipelineError(f"a worker pool needs at least 1 worker, got {size}")
+        self.pipeline = pipeline
+        self.size = size
+        self.time_limit = time_limit
+        self._context = _context()
+        self._workers: list[_Worker] = []
+        self._seq = 0
+
+    def __enter__(self) -> WorkerPool:
+        if self._context.get_start_method() == "fork":
+            self.pipeline.run(Work(raw=WARM_UP))  # load the models once here; the workers inherit them
+        self._workers = [self._start() for _ in range(self.size)]
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close(graceful=exc_type is None)
+
+    def close(self, *, graceful: bool = True) -> None:
+        """Stop the workers: idle ones leave when told, any still busy are killed."""
+        for worker in self._workers:
+            if graceful and worker.job is None:
+                with suppress(OSError):  # already gone
+                    worker.conn.send_bytes(b"")
+            else:
+                worker.process.kill()
+        for worker in self._workers:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        self._workers = []
+
+    def run(self, works: Iterable[Work], *, stop: Event | None = None) -> Iterator[Outcome]:
+        """The outcome of every document of ``works`` that was handed out, as each finishes."""
+        source = iter(works)
+        retry: deque[_Job] = deque()
+        exhausted = False
+
+        def next_job() -> _Job | None:
+            nonlocal exhausted
+            if retry:
+                return retry.popleft()
+            if exhausted or (stop is not None and stop.is_set()):
+                return None
+            work = next(source, None)
+            if work is None:
+                exhausted = True
+                return None
+            self._seq += 1
+            return _Job(self._seq, work)
+
+        def hand_out(worker: _Worker) -> None:
+            job = next_job()
+            if job is None:
+                return
+            worker.job, worker.since = job, time.monotonic()
+            with suppress(OSError):  # the worker died meanwhile: its sentinel tells; the job is retried
+                worker.conn.send_bytes(_dumps((job.seq, job.work)))
+
+        while True:
+            for worker in self._workers:
+                if worker.ready and worker.job is None:
+                    hand_out(worker)
+            busy = any(w.job is not None for w in self._workers)
+            more = bool(retry) or not (exhausted or (stop is not None and stop.is_set()))
+            if not busy and not more:
+                return
+            ready = wait(self._waitables(), timeout=self._time_left())
+            now = time.monotonic()
+            for index, worker in enumerate(self._workers):
+                if worker.conn in ready:
+                    message = _receive(worker.conn)
+                    if message is not None:
+                        yield from self._answered(worker, message, hand_out)
+                        continue
+                if worker.conn in ready or worker.process.sentinel in ready:
+                    yield from self._died(index, retry)
+                elif _busy(worker) and now - worker.since > self.time_limit:
+                    yield from self._timed_out(index)
+
+    def _answered(
+        self, worker: _Worker, message: Any, hand_out: Callable[[_Worker], None]
+    ) -> Iterator[Outcome]:
+        if message == _READY:
+            worker.ready = True
+            hand_out(worker)
+            return
+        seq, outcome = message
+        job = worker.job
+        if job is None or job.seq != seq:
+            raise PipelineError(f"worker {worker.process.pid} answered document {seq}, not the one given it")
+        worker.job = None
+        hand_out(worker)  # keep the worker busy while this outcome is stored
+        yield _with_raw(outcome, job.work.raw)
+
+    def _died(self, index: int, retry: deque[_Job]) -> Iterator[Outcome]:
+        worker = self._workers[index]
+        worker.process.join(timeout=5)
+        how = _how_it_ended(worker.process)
+        job = worker.job
+        if not worker.ready:
+            self._stop_all()
+            raise PipelineError(f"a worker process could not start: it {how}")
+        self._replace(index)
+        if job is None:
+            return
+        if job.attempts < _RETRIES:
+            logger.warning("worker for %s %s; trying it again", job.work.raw.source, how)
+            retry.appendleft(replace(job, attempts=job.attempts + 1))
+            return
+        stage = _stage_of(worker)
+        reason = f"the worker process parsing it {how}, {job.attempts + 1} times"
+        yield Outcome(job.work, Failure(job.work.raw.source, stage, reason))
+
+    def _timed_out(self, index: int) -> Iterator[Outcome]:
+        worker = self._workers[index]
+        if not worker.ready:
+            self._stop_all()
+            raise PipelineError(
+                f"a worker process did not load its models within {self.time_limit:g} s "
+                "(setting document_time_limit)"
+            )
+        stage = _stage_of(worker)
+        worker.process.kill()
+        worker.process.join()
+        job = worker.job
+        self._replace(index)
+        if job is not None:
+            reason = f"timed out after {self.time_limit:g} s (setting document_time_limit); the run went on"
+            yield Outcome(job.work, Failure(job.work.raw.source, stage, reason))
+
+    def _waitables(self) -> list[Any]:
+        busy = [w for w in self._workers if _busy(w)]
+        return [w.conn for w in busy] + [w.process.sentinel for w in busy]
+
+    def _time_left(self) -> float:
+        busy = [w.since for w in self._workers if _busy(w)]
+        if not busy:
+            return 0.0
+        return max(0.0, min(busy) + self.time_limit - time.monotonic()) + 0.05
+
+    def _replace(self, index: int) -> None:
+        old = self._workers[index]
+        old.conn.close()
+        self._workers[index] = self._start()
+
+    def _stop_all(self) -> None:
+        for worker in self._workers:
+            worker.job = None
+        self.close(graceful=False)
+
+    def _start(self) -> _Worker:
+        parent_end, child_end = self._context.Pipe(duplex=True)
+        stage = self._context.Array("c", _STAGE_BYTES, lock=False)
+        process = self._context.Process(
+            target=_serve, args=(child_end, self.pipeline, stage), name="onrecord-worker", daemon=True
+        )
+        process.start()
+        child_end.close()
+        return _Worker(process, parent_end, stage, since=time.monotonic())
+
+
+def _serve(conn: Connection, pipeline: Pipeline, stage: Any) -> None:
+    """A worker's life: warm up, then run documents until told to stop or the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it lets documents in flight end
+
+    def on_stage(name: str) -> None:
+        stage.value = name.encode("utf-8")[: _STAGE_BYTES - 1]
+
+    pipeline.run(Work(raw=WARM_UP))
+    try:
+        conn.send_bytes(_dumps(_READY))
+        while data := conn.recv_bytes():
+            seq, work = pickle.loads(data)
+            outcome = pipeline.run(work, on_stage=on_stage)
+            conn.send_bytes(_dumps((seq, _without_raw(outcome))))
+    except (EOFError, OSError):  # the parent is gone: nothing to answer to
+        pass
+    finally:
+        sys.stdout.flush()
+
+
+def _context() -> ForkContext | SpawnContext:
+    """Fork where the platform has it safely (Linux): workers inherit the loaded models."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _receive(conn: Connection) -> Any | None:
+    try:
+        return pickle.loads(conn.recv_bytes())
+    except (EOFError, OSError):
+        return None
+
+
+def _busy(worker: _Worker) -> bool:
+    """Whether the worker is on a document or still starting (either has a time limit)."""
+    return worker.job is not None or not worker.ready
+
+
+def _stage_of(worker: _Worker) -> str:
+    return bytes(worker.stage.value).decode("utf-8", "replace") or "parse"
+
+
+def _how_it_ended(process: BaseProcess) -> str:
+    code = process.exitcode
+    if code is None:
+        return "stopped answering"
+    if code < 0:
+        try:
+            return f"was killed by signal {-code} ({signal.Signals(-code).name})"
+        except ValueError:
+            return f"was killed by signal {-code}"
+    return f"exited with status {code}"
+
+
+def _without_raw(outcome: Outcome) -> Outcome:
+    """The outcome without the document's bytes, which the parent holds already."""
+    raw = replace(outcome.work.raw, data=b"")
+    return replace(outcome, work=replace(outcome.work, raw=raw))
+
+
+def _with_raw(outcome: Outcome, raw: RawDocument) -> Outcome:
+    return replace(outcome, work=replace(outcome.work, raw=raw))
+
+
+def _reduce_mapping(mapping: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
+    return _mapping, (dict(mapping),)
+
+
+def _mapping(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(items)
+
+
+_DISPATCH = {**copyreg.dispatch_table, MappingProxyType: _reduce_mapping}
+
+
+def _dumps(value: object) -> bytes:
+    """Pickled, read-only mappings (documents' fields) included."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump(value)
+    return buffer.getvalue()
