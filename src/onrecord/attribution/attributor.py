@@ -21,6 +21,7 @@ from onrecord.attribution.continuations import Piece, plain_continuations, quote
 from onrecord.attribution.coref import Cluster, Resolver, speaker_of
 from onrecord.attribution.layout import layout_statements
 from onrecord.attribution.lexicon import speakers as speaker_lexicon
+from onrecord.attribution.pieces import pieces as parse_pieces
 from onrecord.attribution.quotes import find_quotes, paragraphs
 from onrecord.errors import StageError
 from onrecord.models import Article, Span, Speaker, SpeakerKind, Statement
@@ -55,7 +56,11 @@ class Attributor:
         size = self.settings.nlp_batch_size
         while batch := list(islice(iterator, size)):
             news = [a for a in batch if not unreports.is_wg_report(a.text)]
-            pieces = [(a, after_dateline(a.text, *p)) for a in news for p in paragraphs(a.text)]
+            pieces = [
+                (a, after_dateline(a.text, *p))
+                for a in news
+                for p in parse_pieces(a.text, paragraphs(a.text))
+            ]
             docs = self.nlp.pipe((a.text[s:e] for a, (s, e) in pieces), batch_size=size)
             parsed: dict[int, list[ParsedParagraph]] = {id(a): [] for a in news}
             for (article, (start, _end)), doc in zip(pieces, docs, strict=True):
