@@ -86,13 +86,13 @@ def test_a_document_over_its_time_limit_is_a_failure_and_the_run_goes_on(tmp_pat
 
 
 def test_a_worker_killed_once_has_its_document_tried_again(tmp_path: Path) -> None:
-    summary, db = run(tmp_path, ["a", "die-once", "b", "c"])
+    _summary, db = run(tmp_path, ["a", "die-once", "b", "c"])
     assert stored(db) == ["a", "b", "c", "die-once"]
     assert failures(db) == []
 
 
 def test_a_document_that_kills_its_worker_twice_is_a_failure(tmp_path: Path) -> None:
-    summary, db = run(tmp_path, ["a", "die", "b"], workers=1)
+    _summary, db = run(tmp_path, ["a", "die", "b"], workers=1)
     assert stored(db) == ["a", "b"]
     [(source, stage, reason)] = failures(db)
     assert (source, stage) == ("die", "trouble")

@@ -14,7 +14,7 @@ A document still running after ``time_limit`` seconds has its worker killed and 
 run goes on. A worker that dies (killed from outside, out of memory) has its document tried once more on
 a fresh worker; a second death is recorded as a failure. Setting ``stop`` (Ctrl-C in the CLI) hands out
 no more documents: the ones in flight are finished and come out, then ``run`` returns. Workers ignore
-SIGINT for that reason, and leave on their own when the parent dies (their pipe closes).
+SIGINT for that reason, and leave on their own when the parent dies (they check every half second).
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ WARM_UP = RawDocument(
 )
 _READY = "ready"
 _STAGE_BYTES = 48
+_PARENT_CHECK_SECONDS = 0.5
 _RETRIES = 1  # a document whose worker died is tried once more on a fresh worker
 
 
@@ -257,10 +258,18 @@ def _serve(conn: Connection, pipeline: Pipeline, stage: Any) -> None:
     def on_stage(name: str) -> None:
         stage.value = name.encode("utf-8")[: _STAGE_BYTES - 1]
 
+    parent = os.getppid()
     pipeline.run(Work(raw=WARM_UP))
     try:
         conn.send_bytes(_dumps(_READY))
-        while data := conn.recv_bytes():
+        while True:
+            # The pipe alone cannot tell that the parent is gone: a sibling forked later holds its end too.
+            while not conn.poll(_PARENT_CHECK_SECONDS):
+                if os.getppid() != parent:
+                    return
+            data = conn.recv_bytes()
+            if not data or os.getppid() != parent:
+                return
             seq, work = pickle.loads(data)
             outcome = pipeline.run(work, on_stage=on_stage)
             conn.send_bytes(_dumps((seq, _without_raw(outcome))))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-MAX_PIECE = 20_000
+MAX_PIECE = 5_000
 MAX_RUN = 100
 
 _WORDY = re.compile(r"[^\W_]")
