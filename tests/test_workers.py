@@ -137,3 +137,15 @@ def test_outcomes_carry_read_only_fields_across_processes(tmp_path: Path) -> Non
     assert outcome.failure is None
     assert outcome.work.raw == raw  # the bytes stayed here, the rest came back whole
     assert outcome.work.article is not None
+
+
+def test_workers_are_replaced_after_their_share_of_documents() -> None:
+    raws = [RawDocument(f"d{i}", f"The delegate spoke, {i}.".encode(), MediaType.TEXT) for i in range(7)]
+    pool = WorkerPool(Pipeline([DecodeStage(), CleanStage()]), 2, 30, recycle_after=2)
+    with pool:
+        first = {w.process.pid for w in pool._workers}
+        outcomes = list(pool.run(Work(raw=raw) for raw in raws))
+        last = {w.process.pid for w in pool._workers}
+    assert sorted(o.work.raw.source for o in outcomes) == [f"d{i}" for i in range(7)]
+    assert all(o.failure is None for o in outcomes)
+    assert not first & last  # every worker was replaced on the way

@@ -7,7 +7,9 @@
 Each worker is a process that runs the whole pipeline on one document at a time, its models loaded once
 (before it takes work, so a document's time never includes them). The parent hands a worker its next
 document the moment it answers, so at most one document per worker is in flight and memory stays
-bounded whatever the corpus size.
+bounded whatever the corpus size; a worker is replaced by a fresh one after ``RECYCLE_AFTER``
+documents (``recycle_after``), so what spaCy accumulates over a long run (its string store) is given
+back.
 
 A document still running after ``time_limit`` seconds has its worker killed and comes out as a
 ``Failure`` naming the stage it was in ("timed out after 120 s"); a fresh worker takes its place and the
@@ -54,6 +56,7 @@ _READY = "ready"
 _STAGE_BYTES = 48
 _PARENT_CHECK_SECONDS = 0.5
 _RETRIES = 1  # a document whose worker died is tried once more on a fresh worker
+RECYCLE_AFTER = 1000  # documents a worker parses before a fresh one takes its place (memory stays flat)
 
 
 def default_size() -> int:
@@ -79,17 +82,21 @@ class _Worker:
     ready: bool = False
     job: _Job | None = None
     since: float = 0.0  # when the job (or, before ready, the start) began, in time.monotonic()
+    served: int = 0  # documents done
 
 
 class WorkerPool:
     """``size`` worker processes running ``pipeline``, each document within ``time_limit`` seconds."""
 
-    def __init__(self, pipeline: Pipeline, size: int, time_limit: float) -> None:
+    def __init__(
+        self, pipeline: Pipeline, size: int, time_limit: float, *, recycle_after: int = RECYCLE_AFTER
+    ) -> None:
         if size < 1:
             raise PipelineError(f"a worker pool needs at least 1 worker, got {size}")
         self.pipeline = pipeline
         self.size = size
         self.time_limit = time_limit
+        self.recycle_after = recycle_after
         self._context = _context()
         self._workers: list[_Worker] = []
         self._seq = 0
@@ -181,8 +188,22 @@ class WorkerPool:
         if job is None or job.seq != seq:
             raise PipelineError(f"worker {worker.process.pid} answered document {seq}, not the one given it")
         worker.job = None
-        hand_out(worker)  # keep the worker busy while this outcome is stored
+        worker.served += 1
+        if worker.served >= self.recycle_after:  # what a long-lived parser accumulates is given back
+            self._retire(worker)  # the fresh worker takes work once it is ready
+        else:
+            hand_out(worker)  # keep the worker busy while this outcome is stored
         yield _with_raw(outcome, job.work.raw)
+
+    def _retire(self, worker: _Worker) -> None:
+        """A fresh worker in place of ``worker``, which is told to leave."""
+        with suppress(OSError):
+            worker.conn.send_bytes(b"")
+        worker.process.join(timeout=5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        self._replace(self._workers.index(worker))
 
     def _died(self, index: int, retry: deque[_Job]) -> Iterator[Outcome]:
         worker = self._workers[index]
