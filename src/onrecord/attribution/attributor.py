@@ -21,6 +21,7 @@ from onrecord.attribution.continuations import Piece, plain_continuations, quote
 from onrecord.attribution.coref import Cluster, Resolver, speaker_of
 from onrecord.attribution.layout import layout_statements
 from onrecord.attribution.lexicon import speakers as speaker_lexicon
+from onrecord.attribution.pieces import lightened
 from onrecord.attribution.pieces import pieces as parse_pieces
 from onrecord.attribution.quotes import find_quotes, paragraphs
 from onrecord.errors import StageError
@@ -61,7 +62,7 @@ class Attributor:
                 for a in news
                 for p in parse_pieces(a.text, paragraphs(a.text))
             ]
-            docs = self.nlp.pipe((a.text[s:e] for a, (s, e) in pieces), batch_size=size)
+            docs = lightened(self.nlp.pipe((a.text[s:e] for a, (s, e) in pieces), batch_size=size))
             parsed: dict[int, list[ParsedParagraph]] = {id(a): [] for a in news}
             for (article, (start, _end)), doc in zip(pieces, docs, strict=True):
                 parsed[id(article)].append(ParsedParagraph(start, doc))

@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
+
+import numpy as np
 
 MAX_PIECE = 5_000
 MAX_RUN = 100
@@ -80,3 +83,12 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         end -= 1
     if start < end:
         yield start, end
+
+
+def lightened(docs: Iterable[Any]) -> Iterator[Any]:
+    """Parsed docs without their tensor: the model's hidden vectors, 384 bytes a token, which spaCy keeps
+    after the parse and nothing here reads. Every paragraph of an article is held until the article is
+    read, so for a long text this is most of the memory."""
+    for doc in docs:
+        doc.tensor = np.zeros((0,), dtype="float32")
+        yield doc
