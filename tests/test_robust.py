@@ -158,3 +158,17 @@ def test_the_total_is_counted_where_it_is_known(tmp_path: Path) -> None:
     (tmp_path / "t.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
     assert count_items([str(tmp_path)]) is None  # rows are known only by reading them
     assert count_items(["-"]) is None
+
+
+def test_a_text_over_the_models_max_length_gets_statements() -> None:
+    attributor = Attributor(Settings.load(env={}))
+    nlp = attributor.nlp
+    before = nlp.max_length
+    nlp.max_length = 6_000  # spaCy's own limit, lowered so that the test needs no megabytes of text
+    try:
+        text = " ".join(SENTENCES[i % 3] for i in range(120))  # one paragraph of ~12,000 characters
+        statements = attributor.attribute(Article(text=text))
+    finally:
+        nlp.max_length = before
+    assert len(statements) > 40
+    assert all(text[s.content.start : s.content.end] == s.content.text for s in statements)
