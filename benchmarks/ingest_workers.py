@@ -101,7 +101,9 @@ def main() -> None:
         many, t_many = timed(inputs, Path(tmp) / "many.db", settings, pipeline, args.workers)
         memory.done.set()
         memory.join()
-    print(f"inputs: {' '.join(inputs if not args.paths else paths)} ({one} documents)")
+    sampled = any(p.endswith(".jsonl") for p in inputs)
+    taken = f"the first {args.limit} rows of the CSV files in " if sampled else ""
+    print(f"inputs: {taken}{' '.join(paths)} ({one} documents)")
     print(f"1 worker:   {one / t_one:6.2f} documents/s ({t_one:.1f} s)")
     print(f"{args.workers} workers:  {many / t_many:6.2f} documents/s ({t_many:.1f} s)")
     print(f"ratio {args.workers} workers / 1 worker: {t_one / t_many:.2f}x")
