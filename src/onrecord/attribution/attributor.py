@@ -22,8 +22,9 @@ from onrecord.attribution.coref import Cluster, Resolver, speaker_of
 from onrecord.attribution.layout import layout_statements
 from onrecord.attribution.lexicon import speakers as speaker_lexicon
 from onrecord.attribution.quotes import find_quotes, paragraphs
+from onrecord.attribution.turns import turn_continuations
 from onrecord.errors import StageError
-from onrecord.models import Article, Span, Speaker, SpeakerKind, Statement
+from onrecord.models import Article, Genre, Span, Speaker, SpeakerKind, Statement
 from onrecord.pipeline import Work
 from onrecord.settings import Settings
 from onrecord.speeches import speech_of, speech_statements
@@ -62,13 +63,15 @@ class Attributor:
                 parsed[id(article)].append(ParsedParagraph(start, doc))
             for article in batch:
                 if id(article) in parsed:
-                    yield read_news(article.text, parsed[id(article)])
+                    yield read_news(article.text, parsed[id(article)], article.genre)
                 else:
                     yield unreports.attribute_report(article.text)
 
 
-def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]:
-    """Statements of a news article from its parsed paragraphs."""
+def read_news(
+    text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEWS
+) -> tuple[Statement, ...]:
+    """Statements of a news article (or of a UN meeting record: ``genre``) from its parsed paragraphs."""
     quotes = find_quotes(text)
     candidates: list[Candidate] = []
     people: list[tuple[int, str]] = []
@@ -117,7 +120,10 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
     extra = quoted_continuations(
         text, [(p.start, p.start + len(p.doc.text)) for p in parsed], quotes, pieces, taken
     )
-    extra += plain_continuations(sentences, [*pieces, *extra], taken)
+    if genre.is_un_record:
+        extra += turn_continuations(text, sentences, [*pieces, *extra], taken)
+    else:
+        extra += plain_continuations(sentences, [*pieces, *extra], taken)
     speakers = _speakers(clusters, resolved, text)
     statements = [
         Statement(
