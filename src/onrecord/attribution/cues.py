@@ -52,8 +52,8 @@ def find_cues(sentence: Any) -> list[Cue]:
             ),
             None,
         )
-        if lemma in lex.needs_particle and particle is None:
-            continue
+        if lemma in lex.needs_particle and particle is None and not any(c.dep_ == "ccomp" for c in token.children):
+            continue  # "called for X" and "called it imperative that X" are cues; "called him" is not
         end = (particle.i if particle is not None else token.i) + 1
         takes_object = lemma in lex.object_verbs and (lemma not in lex.speech or particle is not None)
         found.append(Cue(token.i, token.i, end, takes_object=takes_object))
