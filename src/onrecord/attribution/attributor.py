@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Any
 
 from onrecord.attribution import nlp as nlp_loader
-from onrecord.attribution import unreports
+from onrecord.attribution import unrecords, unreports
 from onrecord.attribution.clauses import Candidate, ParagraphReader
 from onrecord.attribution.continuations import Piece, plain_continuations, quoted_continuations
 from onrecord.attribution.coref import Cluster, Resolver, speaker_of
@@ -34,6 +34,9 @@ from onrecord.speeches import speech_of, speech_statements
 class ParsedParagraph:
     start: int
     doc: Any  # a spaCy Doc of the paragraph's text
+
+
+_TURN_PARAGRAPHS = 3  # how far a turn of speech reaches to take in what an inner source "said"
 
 
 class Attributor:
@@ -108,10 +111,20 @@ def read_news(
     ):
         if candidate.mention is None:
             continue
+        if genre.is_un_record:
+            mention = unrecords.canonical(candidate.mention)
+            if unrecords.is_inner_source(mention):
+                turn = resolved[-1] if resolved else None
+                if turn is not None and candidate.paragraph - turn[0].paragraph <= _TURN_PARAGRAPHS:
+                    resolved.append((replace(candidate, mention=None), turn[1]))
+                continue  # a report, the media, a forum: not a speaker at the meeting
+            candidate = replace(candidate, mention=mention)
         cluster = resolver.resolve(candidate.mention, candidate.paragraph)
         if cluster is not None:
             resolved.append((candidate, cluster))
-    clusters = [c for c in resolver.clusters if c.speaks]
+    if genre.is_un_record:
+        resolved = _office_holders(resolved, resolver.clusters)
+    clusters = [c for c in resolver.clusters if c.speaks and any(k is c for _, k in resolved)]
     pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
     taken = [(c.start, c.end) for c, _ in resolved] + [
         (c.mention.start, c.mention.end) for c, _ in resolved if c.mention
@@ -140,6 +153,26 @@ def read_news(
         for p in extra
     ]
     return tuple(sorted((without_dateline(text, s) for s in statements), key=lambda s: s.content.start))
+
+
+def _office_holders(
+    resolved: list[tuple[Candidate, Cluster]], clusters: list[Cluster]
+) -> list[tuple[Candidate, Cluster]]:
+    """Statements of an office ("the High Commissioner") given to its holder where the record names
+    exactly one person holding it ("High Commissioner Zeid", "Secretary-General António Guterres")."""
+    holders: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        office = unrecords.holder_office(cluster.roles)
+        if cluster.kind is SpeakerKind.PERSON and office is not None and cluster.name != office:
+            holders.setdefault(office, []).append(cluster)
+    moved: list[tuple[Candidate, Cluster]] = []
+    for candidate, cluster in resolved:
+        found = holders.get(cluster.name, [])
+        if len(found) == 1:
+            found[0].speaks = True
+            cluster = found[0]
+        moved.append((candidate, cluster))
+    return moved
 
 
 def _title_case(doc: Any) -> bool:

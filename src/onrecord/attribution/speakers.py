@@ -19,7 +19,7 @@ Token = Any
 _NP_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "punct", "npadvmod"}
 )
-_BEHALF = re.compile(r"\b(?:on behalf of|speaking for|(?<=\()on behalf of)\s+((?:the\s+)?[A-Z][^,.;:()]*)")
+_BEHALF = re.compile(r"\b(on behalf of|speaking for)\s+((?:the\s+)?[A-Z][^,.;:()]*)")
 _AFFILIATION = re.compile(
     r"\b(?:of|at|for|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.-]*))*)"
 )
@@ -160,8 +160,11 @@ def on_behalf_of(sentence_text: str) -> str | None:
     match = _BEHALF.search(sentence_text) if sentence_text else None
     if match is None:
         return None
-    written = match.group(1)
-    return lexicon.groups().find(written) or _strip_det(written).strip() or None
+    written = match.group(2)
+    group = lexicon.groups().find(written)
+    if group is None and match.group(1) == "speaking for":
+        return None  # "speaking for the Information Service": a spokesperson, not a group of States
+    return group or _strip_det(written).strip() or None
 
 
 def _country_of(token: Token) -> str | None:
@@ -199,7 +202,7 @@ def _state_agent(head: Token, sentence_text: str) -> Mention | None:
                 country = _country_of(pobj)
                 end_token = pobj.right_edge if country else head
         elif child.dep_ == "compound" and child.i < head.i and child.ent_type_ in {"GPE", "NORP"}:
-            country = lexicon.countries().find(child.text)
+            country = _country_of(child)
         if country:
             break
     if country is None:
@@ -340,10 +343,10 @@ def _kind(head: Token, name: str, personal: bool, roles: list[str]) -> SpeakerKi
     lex = lexicon.speakers()
     countries = lexicon.countries()
     words = set(name.split())
-    if personal:
-        return SpeakerKind.PERSON
     if name in countries.names:
         return SpeakerKind.STATE
+    if personal:
+        return SpeakerKind.PERSON
     if head.lemma_.lower() == "delegation":
         return SpeakerKind.STATE
     if words & lex.organization_words:
