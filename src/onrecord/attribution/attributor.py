@@ -59,7 +59,11 @@ class Attributor:
         size = self.settings.nlp_batch_size
         while batch := list(islice(iterator, size)):
             news = [a for a in batch if not unreports.is_wg_report(a.text)]
-            pieces = [(a, after_dateline(a.text, *p)) for a in news for p in paragraphs(a.text)]
+            pieces = [
+                (a, after_dateline(a.text, *p))
+                for a in news
+                for p in paragraphs(a.text, lines=a.genre.is_un_record)
+            ]
             docs = self.nlp.pipe((a.text[s:e] for a, (s, e) in pieces), batch_size=size)
             parsed: dict[int, list[ParsedParagraph]] = {id(a): [] for a in news}
             for (article, (start, _end)), doc in zip(pieces, docs, strict=True):
