@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Any
 
 from onrecord.attribution import nlp as nlp_loader
-from onrecord.attribution import unrecords, unreports
+from onrecord.attribution import headlines, unrecords, unreports
 from onrecord.attribution.clauses import Candidate, ParagraphReader
 from onrecord.attribution.continuations import Piece, plain_continuations, quoted_continuations
 from onrecord.attribution.coref import Cluster, Resolver, speaker_of
@@ -24,7 +24,7 @@ from onrecord.attribution.lexicon import speakers as speaker_lexicon
 from onrecord.attribution.quotes import find_quotes, paragraphs
 from onrecord.attribution.turns import turn_continuations
 from onrecord.errors import StageError
-from onrecord.models import Article, Genre, Span, Speaker, SpeakerKind, Statement
+from onrecord.models import Article, Genre, Span, Speaker, SpeakerKind, Statement, StatementKind
 from onrecord.pipeline import Work
 from onrecord.settings import Settings
 from onrecord.speeches import speech_of, speech_statements
@@ -75,9 +75,7 @@ class Attributor:
                     yield unreports.attribute_report(article.text)
 
 
-def read_news(
-    text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEWS
-) -> tuple[Statement, ...]:
+def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEWS) -> tuple[Statement, ...]:
     """Statements of a news article (or of a UN meeting record: ``genre``) from its parsed paragraphs."""
     quotes = find_quotes(text)
     candidates: list[Candidate] = []
@@ -85,10 +83,30 @@ def read_news(
     organizations: list[tuple[int, str]] = []
     sentences: list[tuple[int, int, int, bool, bool]] = []
     honorifics = speaker_lexicon().honorifics
+    seen_headlines: set[str] = set()
+    agentless: list[Candidate] = []  # "..., Third Committee Told": the speaker is named in the body
     for index, paragraph in enumerate(parsed):
         end = paragraph.start + len(paragraph.doc.text)
         mine = [q for q in quotes if paragraph.start <= q.outer_start < end]
         reader = ParagraphReader(text, paragraph.doc, paragraph.start, mine, index)
+        line = text[paragraph.start : end]
+        if genre.is_un_record and headlines.is_headline(line):
+            if line not in seen_headlines:
+                seen_headlines.add(line)
+                for found_headline in headlines.headline_statements(text, paragraph.start, end):
+                    candidate = Candidate(
+                        found_headline.start,
+                        found_headline.end,
+                        StatementKind.INDIRECT,
+                        index,
+                        found_headline.cue,
+                        found_headline.mention,
+                    )
+                    if found_headline.mention is None:
+                        agentless.append(candidate)
+                    else:
+                        candidates.append(candidate)
+            continue
         found = reader.read()
         if not found:
             found = layout_statements(reader, headline=index == 0 and len(parsed) > 1)
@@ -128,6 +146,17 @@ def read_news(
             resolved.append((candidate, cluster))
     if genre.is_un_record:
         resolved = _office_holders(resolved, resolver.clusters)
+        body_person = next(
+            (
+                k
+                for c, k in resolved
+                if k.kind is SpeakerKind.PERSON
+                and c.paragraph > max((a.paragraph for a in agentless), default=-1)
+            ),
+            None,
+        )
+        if body_person is not None:
+            resolved = sorted([*resolved, *((a, body_person) for a in agentless)], key=lambda ck: ck[0].start)
     clusters = [c for c in resolver.clusters if c.speaks and any(k is c for _, k in resolved)]
     pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
     taken = [(c.start, c.end) for c, _ in resolved] + [

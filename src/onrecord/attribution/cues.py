@@ -53,7 +53,11 @@ def find_cues(sentence: Any) -> list[Cue]:
             ),
             None,
         )
-        if lemma in lex.needs_particle and particle is None and not any(c.dep_ == "ccomp" for c in token.children):
+        if (
+            lemma in lex.needs_particle
+            and particle is None
+            and not any(c.dep_ == "ccomp" for c in token.children)
+        ):
             continue  # "called for X" and "called it imperative that X" are cues; "called him" is not
         end = (particle.i if particle is not None else token.i) + 1
         clause = any(c.dep_ == "ccomp" for c in token.children)

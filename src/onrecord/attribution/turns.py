@@ -37,7 +37,9 @@ def _narrative() -> re.Pattern[str]:
 def is_heading(text: str) -> bool:
     """A line that is a heading, not a sentence: short and without closing punctuation."""
     line = text.strip()
-    return bool(line) and "\n" not in line and len(line.split()) <= _HEADING_WORDS and not _CLOSING.search(line)
+    return (
+        bool(line) and "\n" not in line and len(line.split()) <= _HEADING_WORDS and not _CLOSING.search(line)
+    )
 
 
 def turn_continuations(

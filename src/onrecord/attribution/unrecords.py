@@ -25,7 +25,9 @@ from onrecord.attribution.speakers import Mention
 from onrecord.datafiles import read_json
 from onrecord.models import SpeakerKind
 
-_QUANTIFIER = re.compile(r"^(?:the|some|many|several|other|most|all|a number of|a few|few|\d+|[a-z]+-?\w*)\s+", re.I)
+_QUANTIFIER = re.compile(
+    r"^(?:the|some|many|several|other|most|all|a number of|a few|few|\d+|[a-z]+-?\w*)\s+", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
