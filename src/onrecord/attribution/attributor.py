@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
-from onrecord.attribution import nlp as nlp_loader
 from onrecord.attribution import headlines, unrecords, unreports
+from onrecord.attribution import nlp as nlp_loader
 from onrecord.attribution.clauses import Candidate, ParagraphReader
 from onrecord.attribution.continuations import Piece, plain_continuations, quoted_continuations
 from onrecord.attribution.coref import Cluster, Resolver, speaker_of
