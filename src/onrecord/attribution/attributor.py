@@ -133,6 +133,7 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
     ):
         if candidate.mention is None:
             continue
+        mention = candidate.mention
         if genre.is_un_record:
             mention = unrecords.canonical(candidate.mention)
             if unrecords.is_inner_source(mention):
@@ -141,7 +142,7 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
                     resolved.append((replace(candidate, mention=None), turn[1]))
                 continue  # a report, the media, a forum: not a speaker at the meeting
             candidate = replace(candidate, mention=mention)
-        cluster = resolver.resolve(candidate.mention, candidate.paragraph)
+        cluster = resolver.resolve(mention, candidate.paragraph)
         if cluster is not None:
             resolved.append((candidate, cluster))
     if genre.is_un_record:

@@ -235,10 +235,9 @@ class ParagraphReader:
             if token.i <= head.i or token.dep_ not in {"acl", "ccomp", "relcl"}:
                 continue
             mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "that"), None)
-            path, up = [], token.head
-            while up.i != head.i and up.dep_ in {"prep", "pobj", "dobj"} and len(path) < 4:
-                path.append(up)
-                up = up.head
+            up, steps = token.head, 0
+            while up.i != head.i and up.dep_ in {"prep", "pobj", "dobj"} and steps < 4:
+                up, steps = up.head, steps + 1
             if mark is not None and up.i == head.i:
                 return self.classify(mark.i + 1, token.right_edge.i + 1)
         return None

@@ -50,7 +50,8 @@ def is_headline(line: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w’'‑-]*", line) if len(w) > 3]
     if len(words) < 3 or line.rstrip().endswith((".", "?", "!")):
         return False
-    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    capitalized: int = sum(w[0].isupper() for w in words)
+    return capitalized >= 0.8 * len(words)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

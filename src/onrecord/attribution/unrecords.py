@@ -90,9 +90,8 @@ def holder_office(roles: tuple[str, ...] | list[str]) -> str | None:
 def is_inner_source(mention: Mention) -> bool:
     """A source that is not a speaker at the meeting ("the report", "Iranian media", "the Forum")."""
     if mention.pronoun is not None or mention.kind in {SpeakerKind.STATE, SpeakerKind.PERSON}:
-        if mention.kind is SpeakerKind.PERSON and mention.name.split()[-1].lower() in _offices().inner:
-            return True  # "the Forum" tagged as a name
-        return False
+        # "the Forum" tagged as a name is not a person
+        return mention.kind is SpeakerKind.PERSON and mention.name.split()[-1].lower() in _offices().inner
     if collective_name(mention.name) is not None:
         return False
     if mention.kind in {SpeakerKind.UNKNOWN, SpeakerKind.GROUP}:
