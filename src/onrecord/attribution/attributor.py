@@ -14,17 +14,18 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
-from onrecord.attribution import headlines, unrecords, unreports
 from onrecord.attribution import nlp as nlp_loader
+from onrecord.attribution import unrecords, unreports
 from onrecord.attribution.clauses import Candidate, ParagraphReader
 from onrecord.attribution.continuations import Piece, plain_continuations, quoted_continuations
 from onrecord.attribution.coref import Cluster, Resolver, speaker_of
 from onrecord.attribution.layout import layout_statements
 from onrecord.attribution.lexicon import speakers as speaker_lexicon
 from onrecord.attribution.quotes import find_quotes, paragraphs
+from onrecord.attribution.records import RecordReader
 from onrecord.attribution.turns import turn_continuations
 from onrecord.errors import StageError
-from onrecord.models import Article, Genre, Span, Speaker, SpeakerKind, Statement, StatementKind
+from onrecord.models import Article, Genre, Span, Speaker, SpeakerKind, Statement
 from onrecord.pipeline import Work
 from onrecord.settings import Settings
 from onrecord.speeches import speech_of, speech_statements
@@ -83,34 +84,18 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
     organizations: list[tuple[int, str]] = []
     sentences: list[tuple[int, int, int, bool, bool]] = []
     honorifics = speaker_lexicon().honorifics
-    seen_headlines: set[str] = set()
-    agentless: list[Candidate] = []  # "..., Third Committee Told": the speaker is named in the body
+    record = RecordReader(text) if genre.is_un_record else None
     for index, paragraph in enumerate(parsed):
         end = paragraph.start + len(paragraph.doc.text)
         mine = [q for q in quotes if paragraph.start <= q.outer_start < end]
         reader = ParagraphReader(text, paragraph.doc, paragraph.start, mine, index)
-        line = text[paragraph.start : end]
-        if genre.is_un_record and headlines.is_headline(line):
-            if line not in seen_headlines:
-                seen_headlines.add(line)
-                for found_headline in headlines.headline_statements(text, paragraph.start, end):
-                    candidate = Candidate(
-                        found_headline.start,
-                        found_headline.end,
-                        StatementKind.INDIRECT,
-                        index,
-                        found_headline.cue,
-                        found_headline.mention,
-                    )
-                    if found_headline.mention is None:
-                        agentless.append(candidate)
-                    else:
-                        candidates.append(candidate)
-            continue
-        found = reader.read()
-        if not found:
-            found = layout_statements(reader, headline=index == 0 and len(parsed) > 1)
-        candidates.extend(found)
+        if record is not None:
+            candidates.extend(record.read(reader, index))
+        else:
+            found = reader.read()
+            if not found:
+                found = layout_statements(reader, headline=index == 0 and len(parsed) > 1)
+            candidates.extend(found)
         title_case = index == 0 and _title_case(paragraph.doc)
         for ent in paragraph.doc.ents:
             if ent.label_ == "PERSON" and not title_case:  # a Title Case headline runs names into words
@@ -145,19 +130,9 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         cluster = resolver.resolve(mention, candidate.paragraph)
         if cluster is not None:
             resolved.append((candidate, cluster))
-    if genre.is_un_record:
+    if record is not None:
         resolved = _office_holders(resolved, resolver.clusters)
-        body_person = next(
-            (
-                k
-                for c, k in resolved
-                if k.kind is SpeakerKind.PERSON
-                and c.paragraph > max((a.paragraph for a in agentless), default=-1)
-            ),
-            None,
-        )
-        if body_person is not None:
-            resolved = sorted([*resolved, *((a, body_person) for a in agentless)], key=lambda ck: ck[0].start)
+        resolved = _agentless(resolved, record.agentless)
     clusters = [c for c in resolver.clusters if c.speaks and any(k is c for _, k in resolved)]
     pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
     taken = [(c.start, c.end) for c, _ in resolved] + [
@@ -207,6 +182,19 @@ def _office_holders(
             cluster = found[0]
         moved.append((candidate, cluster))
     return moved
+
+
+def _agentless(
+    resolved: list[tuple[Candidate, Cluster]], agentless: list[Candidate]
+) -> list[tuple[Candidate, Cluster]]:
+    """ "..., the Third Committee was told": the statement of the first person who speaks after it."""
+    if not agentless:
+        return resolved
+    last = max(a.paragraph for a in agentless)
+    person = next((k for c, k in resolved if k.kind is SpeakerKind.PERSON and c.paragraph > last), None)
+    if person is None:
+        return resolved
+    return sorted([*resolved, *((a, person) for a in agentless)], key=lambda pair: pair[0].start)
 
 
 def _title_case(doc: Any) -> bool:

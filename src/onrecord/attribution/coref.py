@@ -172,13 +172,19 @@ class Resolver:
 
 
 def speaker_of(cluster: Cluster, aliases: list[str]) -> Speaker:
-    """The ``Speaker`` record of a finished cluster."""
+    """The ``Speaker`` record of a finished cluster. A name that is a common noun ("the spokesperson",
+    "human rights experts") is no proper name: a group keeps it capitalized, anyone else becomes an
+    unknown speaker under the words that named them (the mention is kept on the statement)."""
+    name, kind = cluster.name, cluster.kind
+    if name[:1].islower():
+        name = name[:1].upper() + name[1:]
+        kind = kind if kind is SpeakerKind.GROUP else SpeakerKind.UNKNOWN
     return Speaker(
-        name=cluster.name,
-        kind=cluster.kind,
+        name=name,
+        kind=kind,
         roles=tuple(cluster.roles),
         affiliation=cluster.affiliation,
         country=cluster.country,
         on_behalf_of=cluster.on_behalf_of,
-        aliases=tuple(a for a in dict.fromkeys(aliases) if a != cluster.name),
+        aliases=tuple(a for a in dict.fromkeys(aliases) if a != name),
     )

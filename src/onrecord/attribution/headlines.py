@@ -68,31 +68,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _strong_mention(text: str, start: int, end: int) -> Mention | None:
-    """A State, "X's Representative", a collective or an office, naming ``text[start:end]`` whole."""
-    start, end = _trimmed(text, start, end)
-    phrase = text[start:end]
-    words = phrase.split()
-    if not words:
-        return None
-    countries = lexicon.countries()
-    possessive = re.match(r"^(.+?)[’']s\s+(\w+)$", phrase)
-    if possessive and possessive.group(2).lower() in lexicon.speakers().state_agents:
-        country = countries.find(possessive.group(1))
-        if country:
-            return Mention(start, end, phrase, country, SpeakerKind.STATE, country=country)
-    if countries.lookup.get(phrase) in countries.names:
-        country = countries.lookup[phrase]
-        return Mention(start, end, phrase, country, SpeakerKind.STATE, country=country)
-    group = unrecords.collective_name(phrase)
-    if group is not None:
-        return Mention(start, end, phrase, group, SpeakerKind.GROUP)
-    office = unrecords.office_name(phrase)
-    if office is not None:
-        return Mention(start, end, phrase, office, SpeakerKind.PERSON, roles=(office,))
-    return None
-
-
 def speaker_mention(text: str, start: int, end: int) -> Mention | None:
     """What a headline's speaker phrase (the words right before its verb) names, or None: the shortest
     run of final words that is a State, a collective or an office ("Third Committee Delegates" ->
@@ -100,7 +75,7 @@ def speaker_mention(text: str, start: int, end: int) -> Mention | None:
     start, end = _trimmed(text, start, end)
     spans = [m.start() + start for m in re.finditer(r"\S+", text[start:end])]
     for first in reversed(spans[-4:]):
-        found = _strong_mention(text, first, end)
+        found = unrecords.named_speaker(text, first, end)
         if found is not None:
             return found
     words = text[start:end].split()

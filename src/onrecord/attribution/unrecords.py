@@ -25,6 +25,9 @@ from onrecord.attribution.speakers import Mention
 from onrecord.datafiles import read_json
 from onrecord.models import SpeakerKind
 
+_POSSESSIVE_AGENT = re.compile(r"^(?:the\s+)?(?P<owner>.+?)(?:[’']s)?\s+(?P<agent>\w+)$", re.I)
+_AGENT_OF = re.compile(r"^(?:the\s+)?(?P<agent>\w+)\s+(?:of|for|from)\s+(?:the\s+)?(?P<country>.+)$", re.I)
+_TRIM = " ,;:‘’“”'\"-–—()"
 _QUANTIFIER = re.compile(
     r"^(?:the|some|many|several|other|most|all|a number of|a few|few|\d+|[a-z]+-?\w*)\s+", re.I
 )
@@ -113,3 +116,53 @@ def canonical(mention: Mention) -> Mention:
     if organization is not None:
         return replace(mention, name=organization, kind=SpeakerKind.ORGANIZATION)
     return mention
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _TRIM or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def _whole_country(phrase: str) -> str | None:
+    """The country a phrase names outright: its canonical name or a name of it ("the Russian
+    Federation", "United States"), not a city or an adjective ("Geneva", "Chinese")."""
+    countries = lexicon.countries()
+    phrase = re.sub(r"^the\s+", "", phrase.strip(), flags=re.I)
+    if phrase in countries.names:
+        return phrase
+    found = countries.lookup.get(phrase)
+    if found is None or not any(w in phrase for w in found.split() if w[:1].isupper()):
+        return None
+    return found
+
+
+def named_speaker(text: str, start: int, end: int) -> Mention | None:
+    """A State ("Egypt", "the representative of Egypt", "Myanmar's Representative"), a collective
+    ("Several speakers") or an office ("the Secretary-General") naming ``text[start:end]`` whole."""
+    start, end = _trimmed(text, start, end)
+    phrase = text[start:end]
+    words = phrase.split()
+    if not words:
+        return None
+    countries = lexicon.countries()
+    agents = lexicon.speakers().state_agents
+    possessive = _POSSESSIVE_AGENT.match(phrase)
+    of_country = _AGENT_OF.match(phrase)
+    for match, group in ((possessive, "owner"), (of_country, "country")):
+        if match and match.group("agent").lower().rstrip("s") in agents:
+            country = _whole_country(match.group(group))
+            if country:
+                return Mention(start, end, phrase, country, SpeakerKind.STATE, country=country)
+    country = _whole_country(phrase)
+    if country:
+        return Mention(start, end, phrase, country, SpeakerKind.STATE, country=country)
+    group = collective_name(phrase)
+    if group is not None:
+        return Mention(start, end, phrase, group, SpeakerKind.GROUP)
+    office = office_name(phrase)
+    if office is not None:
+        return Mention(start, end, phrase, office, SpeakerKind.PERSON, roles=(office,))
+    return None

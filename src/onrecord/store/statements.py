@@ -29,14 +29,17 @@ from onrecord.store.events import (
 from onrecord.store.themes import insert_themes, positions_by_statement, topics_by_statement
 
 
-def speaker_key(speaker: Speaker) -> str:
+def speaker_key(speaker: Speaker, document_id: int | None = None) -> str:
+    """The identity a speaker is stored under: kind and folded name. A generic speaker (kind unknown, or
+    a group such as "Speakers") is one document's own and never merges with another document's."""
     folded = unicodedata.normalize("NFKC", speaker.name).casefold()
     folded = re.sub(r"[\s\u00a0]+", " ", folded.replace("\u2019", "'")).strip()
-    return f"{speaker.kind.value}:{folded}"
+    generic = speaker.kind in {SpeakerKind.UNKNOWN, SpeakerKind.GROUP}
+    scope = f"@{document_id}" if generic and document_id is not None else ""
+    return f"{speaker.kind.value}:{folded}{scope}"
 
 
-def _upsert_speaker(conn: sqlite3.Connection, speaker: Speaker) -> int:
-    key = speaker_key(speaker)
+def _upsert_speaker(conn: sqlite3.Connection, speaker: Speaker, key: str) -> int:
     row = conn.execute(
         "SELECT id, roles, country, affiliation FROM speakers WHERE key = ?", (key,)
     ).fetchone()
@@ -78,9 +81,9 @@ def insert_statements(
     ids = []
     for seq, statement in enumerate(statements):
         speaker = statement.speaker
-        key = speaker_key(speaker)
+        key = speaker_key(speaker, document_id)
         if key not in speaker_ids:
-            speaker_ids[key] = _upsert_speaker(conn, speaker)
+            speaker_ids[key] = _upsert_speaker(conn, speaker, key)
             conn.execute(
                 """INSERT OR REPLACE INTO document_speakers
                    (document_id, speaker_id, roles, affiliation, country, on_behalf_of, members)
