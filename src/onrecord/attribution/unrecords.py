@@ -147,7 +147,6 @@ def named_speaker(text: str, start: int, end: int) -> Mention | None:
     words = phrase.split()
     if not words:
         return None
-    countries = lexicon.countries()
     agents = lexicon.speakers().state_agents
     possessive = _POSSESSIVE_AGENT.match(phrase)
     of_country = _AGENT_OF.match(phrase)
