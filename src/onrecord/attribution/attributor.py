@@ -99,10 +99,11 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         title_case = index == 0 and _title_case(paragraph.doc)
         for ent in paragraph.doc.ents:
             if ent.label_ == "PERSON" and not title_case:  # a Title Case headline runs names into words
-                words = [t.text for t in ent if t.text not in honorifics and not t.is_punct]
-                name = " ".join(words).removesuffix(" 's").removesuffix("'s").removesuffix("’s").strip()
+                words = [t for t in ent if t.text not in honorifics and not t.is_punct]
+                name = paragraph.doc.text[words[0].idx : ent.end_char] if words else ""
+                name = " ".join(name.split()).removesuffix("'s").removesuffix("’s").strip()
                 if name:
-                    people.append((paragraph.start + ent.start_char, name))
+                    people.append((paragraph.start + words[0].idx, name))
             elif ent.label_ == "ORG" and len(ent) > 1:
                 organizations.append((paragraph.start + ent.start_char, ent.text.removeprefix("the ")))
         for sentence in paragraph.doc.sents:
@@ -131,7 +132,7 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         if cluster is not None:
             resolved.append((candidate, cluster))
     if record is not None:
-        resolved = _office_holders(resolved, resolver.clusters)
+        resolved = _office_holders(resolved, resolver, unrecords.holders_named(text, people))
         resolved = _agentless(resolved, record.agentless)
     clusters = [c for c in resolver.clusters if c.speaks and any(k is c for _, k in resolved)]
     pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
@@ -165,18 +166,26 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
 
 
 def _office_holders(
-    resolved: list[tuple[Candidate, Cluster]], clusters: list[Cluster]
+    resolved: list[tuple[Candidate, Cluster]], resolver: Resolver, named_holders: dict[str, set[str]]
 ) -> list[tuple[Candidate, Cluster]]:
     """Statements of an office ("the High Commissioner") given to its holder where the record names
     exactly one person holding it ("High Commissioner Zeid", "Secretary-General António Guterres")."""
+    clusters = resolver.clusters
     holders: dict[str, list[Cluster]] = {}
+    for office, names in named_holders.items():
+        if len(names) == 1:
+            holders[office] = [resolver.person_named(next(iter(names)))]
     for cluster in clusters:
         office = unrecords.holder_office(cluster.roles)
         if cluster.kind is SpeakerKind.PERSON and office is not None and cluster.name != office:
-            holders.setdefault(office, []).append(cluster)
+            if cluster not in holders.setdefault(office, []):
+                holders[office].append(cluster)
+    named = [c for c in clusters if c.kind is SpeakerKind.PERSON and c.roles and c.names]
     moved: list[tuple[Candidate, Cluster]] = []
     for candidate, cluster in resolved:
         found = holders.get(cluster.name, [])
+        if not found and cluster.kind is SpeakerKind.PERSON and unrecords.is_title(cluster.name):
+            found = [c for c in named if c is not cluster and unrecords.same_post(cluster.name, c.roles)]
         if len(found) == 1:
             found[0].speaks = True
             cluster = found[0]

@@ -101,6 +101,16 @@ class Resolver:
                 best = cluster
         return best
 
+    def person_named(self, name: str) -> Cluster:
+        """The person cluster of ``name``, made (not yet speaking) when there is none."""
+        cluster = self._person(name)
+        if cluster is None:
+            cluster = Cluster(name, SpeakerKind.PERSON, names=[name])
+            self.clusters.append(cluster)
+        elif len(name.split()) > len(cluster.name.split()):
+            cluster.name = name
+        return cluster
+
     def _titled(self, mention: Mention) -> Cluster | None:
         """The person a bare title refers to ("the minister" after "Foreign Minister Ada Varga"): the
         latest person named before it with that word in a role or in the words that named them."""

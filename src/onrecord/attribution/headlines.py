@@ -75,6 +75,9 @@ def speaker_mention(text: str, start: int, end: int) -> Mention | None:
     start, end = _trimmed(text, start, end)
     spans = [m.start() + start for m in re.finditer(r"\S+", text[start:end])]
     for first in reversed(spans[-4:]):
+        before = text[start:first].split()
+        if before and before[-1][:1].islower():
+            continue  # "... Mission on Myanmar": the object of a preposition is not the speaker
         found = unrecords.named_speaker(text, first, end)
         if found is not None:
             return found

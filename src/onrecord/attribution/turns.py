@@ -20,6 +20,7 @@ import re
 from functools import cache
 
 from onrecord.attribution.continuations import Piece
+from onrecord.attribution.headlines import is_headline
 from onrecord.datafiles import read_json
 from onrecord.models import StatementKind
 
@@ -56,6 +57,9 @@ def turn_continuations(
     last_paragraph = -1
     narrative = _narrative()
     for paragraph, start, end, _present, _about in sentences:
+        if is_headline(text[start:end]):
+            speaker = None  # a headline's statements start no turn
+            continue
         inside = [p for p in ordered if p.start < end and start < p.end]
         if inside:
             speaker, last_paragraph = inside[-1].speaker, paragraph

@@ -109,7 +109,7 @@ def canonical(mention: Mention) -> Mention:
     group = collective_name(mention.name)
     if group is not None and mention.kind not in {SpeakerKind.STATE, SpeakerKind.ORGANIZATION}:
         return replace(mention, name=group, kind=SpeakerKind.GROUP, surname_only=False)
-    office = office_name(mention.name)
+    office = office_name(mention.name) or office_name(mention.text)
     if office is not None:
         return replace(mention, name=office, kind=SpeakerKind.PERSON, roles=(office,), surname_only=False)
     organization = organization_name(mention.name)
@@ -133,7 +133,7 @@ def _whole_country(phrase: str) -> str | None:
     phrase = re.sub(r"^the\s+", "", phrase.strip(), flags=re.I)
     if phrase in countries.names:
         return phrase
-    found = countries.lookup.get(phrase)
+    found: str | None = countries.lookup.get(phrase)
     if found is None or not any(w in phrase for w in found.split() if w[:1].isupper()):
         return None
     return found
@@ -165,3 +165,50 @@ def named_speaker(text: str, start: int, end: int) -> Mention | None:
     if office is not None:
         return Mention(start, end, phrase, office, SpeakerKind.PERSON, roles=(office,))
     return None
+
+
+_STOP = frozenset({"of", "the", "on", "for", "and", "in", "to", "a", "an", "at", "un", "united", "nations"})
+
+
+def is_title(name: str) -> bool:
+    """A post rather than a name ("Head of the Fact-Finding Mission"): it opens with a title noun."""
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() in lexicon.speakers().title_nouns
+
+
+def same_post(title: str, roles: tuple[str, ...] | list[str]) -> bool:
+    """Whether a title phrase ("Head of Human Rights Fact-Finding Mission on Myanmar") names the post
+    one of a person's roles names ("Chair of the Independent International Fact-Finding Mission on
+    Myanmar"): at least two words in common besides the title nouns and small words."""
+    titles = lexicon.speakers().title_nouns
+
+    def words(phrase: str) -> set[str]:
+        folded = _folded(phrase).replace("-", " ")
+        return {w for w in re.findall(r"[a-z]+", folded) if w not in _STOP and w not in titles}
+
+    mine = words(title)
+    return len(mine) >= 2 and any(len(mine & words(role)) >= 2 for role in roles)
+
+
+def holders_named(text: str, people: list[tuple[int, str]]) -> dict[str, set[str]]:
+    """Who holds which office, as the record writes it beside a name: "Secretary-General Ban Ki-moon",
+    "Council President Laura Dupuy Lasserre", "Zeid Ra'ad Al Hussein, the United Nations High
+    Commissioner for Human Rights"."""
+    aliases = sorted(_offices().offices, key=len, reverse=True)
+    before = re.compile(r"(?:" + "|".join(re.escape(a) for a in aliases) + r")\s*$", re.I)
+    after = re.compile(
+        r"^\s*(?:\([^)\n]{0,40}\)\s*)?,\s*(?:the\s+)?(?:" + "|".join(re.escape(a) for a in aliases) + r")",
+        re.I,
+    )
+    found: dict[str, set[str]] = {}
+    for offset, name in people:
+        end = offset + len(name)
+        window = text[max(0, offset - 60) : offset].replace("‑", "-")
+        match = before.search(window)
+        if match is None and text[offset:end] == name:
+            match = after.match(text[end : end + 120].replace("‑", "-"))
+        if match is not None:
+            office = office_name(match.group(0).strip(" ,()").removeprefix("the ").removeprefix("The "))
+            if office is not None:
+                found.setdefault(office, set()).add(name)
+    return found
