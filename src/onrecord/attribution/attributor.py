@@ -184,6 +184,15 @@ def _office_holders(
     moved: list[tuple[Candidate, Cluster]] = []
     for candidate, cluster in resolved:
         found = holders.get(cluster.name, [])
+        if not found and cluster.kind is SpeakerKind.PERSON and " " not in cluster.name:  # "President"
+            posts = [
+                n for office, n in named_holders.items() if cluster.name.lower() in office.lower().split()
+            ]
+            found = (
+                [resolver.person_named(next(iter(posts[0])))]
+                if len(posts) == 1 and len(posts[0]) == 1
+                else []
+            )
         if not found and cluster.kind is SpeakerKind.PERSON and unrecords.is_title(cluster.name):
             found = [c for c in named if c is not cluster and unrecords.same_post(cluster.name, c.roles)]
         if len(found) == 1:

@@ -42,6 +42,10 @@ class RecordReader:
     seen_headlines: set[str] = field(default_factory=set)
     agentless: list[Candidate] = field(default_factory=list)
     announced: tuple[tuple[int, int], Mention] | None = None  # cue and speaker of "the following statement:"
+    # a headline wrapped over lines: the line with no statement before one that opens with its content,
+    # and the statement a line ending with "," or ";" leaves open for the next
+    unattributed: tuple[int, int, int] | None = None  # start, end, paragraph
+    open_headline: Candidate | None = None
 
     def read(self, reader: ParagraphReader, index: int) -> list[Candidate]:
         """The cued statements of paragraph ``index`` of the record."""
@@ -60,6 +64,7 @@ class RecordReader:
                 return []
             self.seen_headlines.add(line)
             return self._headline(line, start, end, index)
+        self.unattributed = self.open_headline = None
         found: list[Candidate] = []
         for candidate in reader.read():
             head = _cue_head(doc, offset, candidate)
@@ -83,10 +88,22 @@ class RecordReader:
         return sorted(found, key=lambda c: c.start)
 
     def _headline(self, line: str, start: int, end: int, index: int) -> list[Candidate]:
+        made = [
+            Candidate(h.start, h.end, StatementKind.INDIRECT, index, h.cue, h.mention)
+            for h in headlines.headline_statements(self.text, start, end)
+        ]
+        c_start, c_end = _content_range(self.text, start, end) or (start, start)
+        c_start = start + len(line) - len(re.sub(r"^(?:Yet|But|And|Also|However),?\s+", "", line))
+        if not made and self.open_headline is not None and c_end > c_start:
+            made = [replace(self.open_headline, start=c_start, end=c_end, paragraph=index)]
+        elif made and self.unattributed is not None and made[0].start == start:
+            u_start, u_end, u_index = self.unattributed
+            made.insert(0, replace(made[0], start=u_start, end=u_end, paragraph=u_index))
+        self.unattributed = (start, end, index) if not made else None
+        self.open_headline = made[-1] if made and line.rstrip().endswith((",", ";")) else None
         found = []
-        for h in headlines.headline_statements(self.text, start, end):
-            candidate = Candidate(h.start, h.end, StatementKind.INDIRECT, index, h.cue, h.mention)
-            if h.mention is None:
+        for candidate in made:
+            if candidate.mention is None:
                 self.agentless.append(candidate)
             else:
                 found.append(candidate)

@@ -303,7 +303,9 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
                     )
                     break
     organization = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= head.i < e.end), None)
-    if person is None and organization is not None and organization.end > end:  # "X Commission on Human Rights"
+    if (
+        person is None and organization is not None and organization.end > end
+    ):  # "X Commission on Human Rights"
         name_tokens = [t for t in organization if t.dep_ != "det"]
     name = _clean_name(doc[name_tokens[0].i : name_tokens[-1].i + 1].text) if name_tokens else ""
     if not name:

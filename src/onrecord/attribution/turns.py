@@ -74,9 +74,10 @@ def turn_continuations(
             continue
         if paragraph != last_paragraph:
             earlier = [p for p in ordered if p.paragraph == paragraph and p.start < start]
-            if paragraph in cued_paragraphs and not earlier:
+            later = [p for p in ordered if p.paragraph == paragraph and p.start >= end]
+            if paragraph in cued_paragraphs and not earlier and (not later or later[0].speaker != speaker):
                 continue  # the introduction of a paragraph whose speaker comes later
-            if paragraph in cued_paragraphs:
+            if earlier:
                 speaker = earlier[-1].speaker
             elif paragraph != last_paragraph + 1:
                 speaker = None
