@@ -120,10 +120,10 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         if candidate.mention is None:
             continue
         mention = candidate.mention
-        if genre.is_un_record:
+        if record is not None:
             mention = unrecords.canonical(candidate.mention)
             if unrecords.is_inner_source(mention):
-                turn = resolved[-1] if resolved else None
+                turn = next((r for r in reversed(resolved) if r[0].paragraph not in record.headlines), None)
                 if turn is not None and candidate.paragraph - turn[0].paragraph <= _TURN_PARAGRAPHS:
                     resolved.append((replace(candidate, mention=None), turn[1]))
                 continue  # a report, the media, a forum: not a speaker at the meeting
@@ -172,14 +172,19 @@ def _office_holders(
     exactly one person holding it ("High Commissioner Zeid", "Secretary-General António Guterres")."""
     clusters = resolver.clusters
     holders: dict[str, list[Cluster]] = {}
-    for office, names in named_holders.items():
+    for post_name, names in named_holders.items():
         if len(names) == 1:
-            holders[office] = [resolver.person_named(next(iter(names)))]
+            holders[post_name] = [resolver.person_named(next(iter(names)))]
     for cluster in clusters:
         office = unrecords.holder_office(cluster.roles)
-        if cluster.kind is SpeakerKind.PERSON and office is not None and cluster.name != office:
-            if cluster not in holders.setdefault(office, []):
-                holders[office].append(cluster)
+        post = holders.setdefault(office, []) if office is not None else []
+        if (
+            cluster.kind is SpeakerKind.PERSON
+            and office is not None
+            and cluster.name != office
+            and cluster not in post
+        ):
+            post.append(cluster)
     named = [c for c in clusters if c.kind is SpeakerKind.PERSON and c.roles and c.names]
     moved: list[tuple[Candidate, Cluster]] = []
     for candidate, cluster in resolved:

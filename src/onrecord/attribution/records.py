@@ -46,6 +46,7 @@ class RecordReader:
     # and the statement a line ending with "," or ";" leaves open for the next
     unattributed: tuple[int, int, int] | None = None  # start, end, paragraph
     open_headline: Candidate | None = None
+    headlines: set[int] = field(default_factory=set)  # the paragraphs that are headlines
 
     def read(self, reader: ParagraphReader, index: int) -> list[Candidate]:
         """The cued statements of paragraph ``index`` of the record."""
@@ -63,6 +64,7 @@ class RecordReader:
             if line in self.seen_headlines:
                 return []
             self.seen_headlines.add(line)
+            self.headlines.add(index)
             return self._headline(line, start, end, index)
         self.unattributed = self.open_headline = None
         found: list[Candidate] = []

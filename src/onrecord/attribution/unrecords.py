@@ -150,11 +150,11 @@ def named_speaker(text: str, start: int, end: int) -> Mention | None:
     agents = lexicon.speakers().state_agents
     possessive = _POSSESSIVE_AGENT.match(phrase)
     of_country = _AGENT_OF.match(phrase)
-    for match, group in ((possessive, "owner"), (of_country, "country")):
+    for match, part in ((possessive, "owner"), (of_country, "country")):
         if match and match.group("agent").lower().rstrip("s") in agents:
-            country = _whole_country(match.group(group))
-            if country:
-                return Mention(start, end, phrase, country, SpeakerKind.STATE, country=country)
+            represented = _whole_country(match.group(part))
+            if represented:
+                return Mention(start, end, phrase, represented, SpeakerKind.STATE, country=represented)
     country = _whole_country(phrase)
     if country:
         return Mention(start, end, phrase, country, SpeakerKind.STATE, country=country)
