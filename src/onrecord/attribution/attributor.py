@@ -18,7 +18,7 @@ from onrecord.attribution import nlp as nlp_loader
 from onrecord.attribution import unrecords, unreports
 from onrecord.attribution.clauses import Candidate, ParagraphReader
 from onrecord.attribution.continuations import Piece, plain_continuations, quoted_continuations
-from onrecord.attribution.coref import Cluster, Resolver, speaker_of
+from onrecord.attribution.coref import Cluster, Resolver, fuller_name, speaker_of
 from onrecord.attribution.layout import layout_statements
 from onrecord.attribution.lexicon import speakers as speaker_lexicon
 from onrecord.attribution.quotes import find_quotes, paragraphs
@@ -269,6 +269,12 @@ def _speakers(clusters: list[Cluster], resolved: list[tuple[Candidate, Cluster]]
         mention = candidate.mention
         if mention is not None and mention.pronoun is None:
             aliases[id(cluster)].append(mention.text)
+    for cluster in clusters:
+        if cluster.kind is SpeakerKind.PERSON and 1 < len(cluster.name.split()) <= 3:
+            full = fuller_name(text, cluster.name)
+            if full != cluster.name:
+                aliases[id(cluster)].append(cluster.name)
+                cluster.name = full
     made = [speaker_of(c, aliases[id(c)]) for c in clusters]
     named = [s for s in made if s.kind is SpeakerKind.PERSON and s.roles and len(s.name.split()) > 1]
     group_nouns = speaker_lexicon().group_nouns

@@ -9,6 +9,7 @@ nearest earlier group, organization or State quoted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from onrecord.attribution.lexicon import speakers
@@ -16,6 +17,23 @@ from onrecord.attribution.speakers import Mention
 from onrecord.models import Speaker, SpeakerKind
 
 _PERSONAL = {"he", "she", "him", "her"}
+_FUNCTION = {
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "as",
+    "and",
+    "but",
+    "while",
+    "when",
+    "after",
+    "before",
+    "said",
+    "by",
+}
 
 
 @dataclass
@@ -198,3 +216,23 @@ def speaker_of(cluster: Cluster, aliases: list[str]) -> Speaker:
         on_behalf_of=cluster.on_behalf_of,
         aliases=tuple(a for a in dict.fromkeys(aliases) if a != name),
     )
+
+
+def fuller_name(text: str, name: str) -> str:
+    """The fullest form of a person's name written in ``text`` as a name is introduced ("Joaquín
+    Alexander Maza Martelli (El Salvador)," for "Maza Martelli"), where the parser missed it."""
+    lex = speakers()
+    before = r"(?<![\w.])((?:(?:[A-Z][a-zà-ÿ][\w’'-]*|[A-Z]\.)[ \t]+){1,3})"
+    pattern = re.compile(before + re.escape(name) + r"(?=\s*[(,])")
+    best = name
+    for match in pattern.finditer(text):
+        words = match.group(1).split()
+        while words and (
+            words[0].lower() in lex.title_nouns or words[0] in lex.honorifics or words[0].lower() in _FUNCTION
+        ):
+            words.pop(0)
+        if words and not any(w.lower() in lex.title_nouns or w in lex.honorifics for w in words):
+            candidate = " ".join([*words, name])
+            if len(candidate) > len(best):
+                best = candidate
+    return best

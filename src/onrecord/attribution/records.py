@@ -76,6 +76,8 @@ class RecordReader:
                 continue
             elif candidate.end - candidate.start >= MIN_CONTENT:
                 found.append(candidate)
+        cues = [c.cue for c in found if c.cue is not None]
+        found = [c for c in found if not any(c.start <= q[0] and q[1] <= c.end for q in cues if q != c.cue)]
         for sentence in doc.sents:
             s_start, s_end = offset + sentence.start_char, offset + sentence.end_char
             if any(c.start < s_end and s_start < c.end for c in found):

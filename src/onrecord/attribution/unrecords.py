@@ -108,7 +108,7 @@ def canonical(mention: Mention) -> Mention:
         return mention
     group = collective_name(mention.name)
     if group is not None and mention.kind not in {SpeakerKind.STATE, SpeakerKind.ORGANIZATION}:
-        return replace(mention, name=group, kind=SpeakerKind.GROUP, surname_only=False)
+        return replace(mention, name=group, kind=SpeakerKind.GROUP, surname_only=False, on_behalf_of=None)
     office = office_name(mention.name) or office_name(mention.text)
     if office is not None:
         return replace(mention, name=office, kind=SpeakerKind.PERSON, roles=(office,), surname_only=False)
