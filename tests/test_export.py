@@ -121,9 +121,7 @@ def test_duckdb_reads_the_parquet_and_groups_on_the_speakers_country(store: Path
     rows = jsonl(store, tmp_path, "statements")
     parquet = export(store, tmp_path / "statements.parquet", "statements", "parquet")
     con = duckdb.connect()
-    counted = dict(
-        con.execute(f"select speaker.country, count(*) from '{parquet}' group by 1").fetchall()
-    )
+    counted = dict(con.execute(f"select speaker.country, count(*) from '{parquet}' group by 1").fetchall())
     expected: dict[str | None, int] = {}
     for row in rows:
         expected[row["speaker"]["country"]] = expected.get(row["speaker"]["country"], 0) + 1
@@ -134,9 +132,7 @@ def test_duckdb_reads_the_parquet_and_groups_on_the_speakers_country(store: Path
     ).fetchone()
     assert types is not None
     assert types[:3] == ("DATE", "VARCHAR[]", "BIGINT") and types[3].startswith("STRUCT(")
-    roles = con.execute(
-        f"select count(*) from (select unnest(speaker.roles) from '{parquet}')"
-    ).fetchone()
+    roles = con.execute(f"select count(*) from (select unnest(speaker.roles) from '{parquet}')").fetchone()
     assert roles == (sum(len(r["speaker"]["roles"]) for r in rows),)
 
 

@@ -211,4 +211,3 @@ def failures_command(db: DbOption = None) -> None:
     for f in rows:
         table.add_row(escape(f.source), f.stage, escape(f.reason), str(f.seen), f.last_seen)
     console.print(table)
-

@@ -13,7 +13,6 @@ from onrecord.cli.common import DbOption, app, console, open_store
 from onrecord.search import Page, Query, Sort, compare, facet_counts, hit_rows, search
 from onrecord.store.events import event_row
 from onrecord.store.export import Format, write
-from onrecord.store.export_schema import Table
 from onrecord.store.statements import StatementFilter
 
 Opt = typer.Option
@@ -63,7 +62,7 @@ def search_command(
     with open_store(db) as store:
         page = search(store.conn, request)
         if format is not None:
-            write(hit_rows(store.conn, page.hits), format, None, sys.stdout, Table.STATEMENTS)
+            write(hit_rows(store.conn, page.hits), format, None, sys.stdout, "statements")
             return
         counts = {name: facet_counts(store.conn, request, name) for name in facet or []}
     _print(page, request)
