@@ -117,6 +117,15 @@ def test_every_table_in_every_format_has_its_declared_shape(
     assert not [cell for r in flat for cell in r.values() if cell.startswith(("{", "[{", '["'))]
 
 
+def test_an_empty_store_exports_its_columns(tmp_path: Path) -> None:
+    Store(tmp_path / "empty.db").close()
+    empty = tmp_path / "empty.db"
+    parquet = pq.read_table(export(empty, tmp_path / "s.parquet", "statements", "parquet"))
+    assert parquet.num_rows == 0 and parquet.schema.equals(arrow_schema("statements"))
+    header = export(empty, tmp_path / "s.csv", "statements", "csv").read_text(encoding="utf-8")
+    assert header.splitlines() == [",".join(FLAT_STATEMENT_COLUMNS)]
+
+
 def test_duckdb_reads_the_parquet_and_groups_on_the_speakers_country(store: Path, tmp_path: Path) -> None:
     rows = jsonl(store, tmp_path, "statements")
     parquet = export(store, tmp_path / "statements.parquet", "statements", "parquet")

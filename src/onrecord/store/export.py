@@ -119,19 +119,9 @@ def flat_statement(row: Row) -> dict[str, object]:
     }
 
 
-def flat_row(row: Row, prefix: str = "") -> dict[str, object]:
-    """Any other row flat: nested objects as ``outer.inner`` columns, lists of scalars joined."""
-    flat: dict[str, object] = {}
-    for key, value in row.items():
-        if isinstance(value, Mapping):
-            flat.update(flat_row(value, f"{prefix}{key}."))
-        elif isinstance(value, list | tuple):
-            flat[prefix + key] = _joined(
-                json.dumps(v, ensure_ascii=False) if isinstance(v, Mapping) else v for v in value
-            )
-        else:
-            flat[prefix + key] = value
-    return flat
+def flat_row(row: Row) -> dict[str, object]:
+    """A row of the other tables (and of timelines) flat: lists joined; they hold no nested objects."""
+    return {key: _joined(v) if isinstance(v, list | tuple) else v for key, v in row.items()}
 
 
 def _cell(value: object, excel: bool) -> object:
@@ -210,55 +200,21 @@ def _typed(kind: Type, value: Any) -> Any:
     return value
 
 
-def write_parquet(
-    rows: Iterable[Row], path: Path, table: Table | str | None = None, chunk: int = 5000
-) -> int:
-    """Parquet typed by ``table``'s schema (or, for other rows, by what pyarrow reads from the first rows)."""
+def write_parquet(rows: Iterable[Row], path: Path, table: Table | str, chunk: int = 5000) -> int:
+    """Parquet typed by ``table``'s schema, written a chunk of rows at a time."""
     import pyarrow as pa  # imported here: only this format needs it
     import pyarrow.parquet as pq
 
     from onrecord.store.export_schema import arrow_schema
 
-    schema = None if table is None else arrow_schema(table)
-    row_type = None if table is None else Struct(TABLES[Table(table)])
-    writer = None
+    schema = arrow_schema(table)
+    row_type = Struct(TABLES[Table(table)])
     count = 0
-    try:
+    with pq.ParquetWriter(str(path), schema) as writer:  # no rows: a table with the columns and no rows
         for batch in _chunks(rows, chunk):
-            if row_type is not None:
-                arrow = pa.Table.from_pylist([_typed(row_type, row) for row in batch], schema=schema)
-            else:
-                arrow = _inferred(batch, None if writer is None else writer.schema)
-            if writer is None:
-                writer = pq.ParquetWriter(str(path), arrow.schema)
-            writer.write_table(arrow)
+            writer.write_table(pa.Table.from_pylist([_typed(row_type, row) for row in batch], schema=schema))
             count += len(batch)
-    finally:
-        if writer is not None:
-            writer.close()
-    if writer is None:  # nothing to write: an empty table, with the columns when they are known
-        pq.write_table(pa.table({}) if schema is None else schema.empty_table(), str(path))
     return count
-
-
-def _inferred(batch: list[Row], schema: Any) -> Any:
-    """Rows of no declared table (timelines...): nested values as JSON text, columns typed as pyarrow
-    reads them, empty first columns as text."""
-    import pyarrow as pa
-
-    flat = [
-        {
-            k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list | tuple) else v
-            for k, v in row.items()
-        }
-        for row in batch
-    ]
-    arrow = pa.Table.from_pylist(flat)
-    if schema is None:
-        schema = pa.schema(
-            [pa.field(f.name, pa.string() if pa.types.is_null(f.type) else f.type) for f in arrow.schema]
-        )
-    return arrow.cast(schema)
 
 
 def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
@@ -292,6 +248,8 @@ def write(
     if fmt is Format.PARQUET:
         if output is None:
             raise ConfigError("parquet is binary: give --output FILE.parquet")
+        if table is None:
+            raise ConfigError(f"parquet is written for the export tables only: {[t.value for t in Table]}")
         return write_parquet(rows, output, table)
     if output is None:
         return _write_text(rows, fmt, stdout, table, excel)
