@@ -42,7 +42,8 @@ def statement_filter(values: Mapping[str, str]) -> StatementFilter:
     """The search filters named in ``values`` (API names: ``country``, ``body``, ``from``...).
 
     The adapter between ``--where`` and the filters' declaration: it reads the fields of
-    ``StatementFilter`` now, and is the one line to change when the filters are declared elsewhere."""
+    ``StatementFilter`` for now. Once the filters are declared once for the CLI, the API and the pages,
+    ``where_query`` calls that declaration's reader instead (a one-line change) and this goes."""
     fields = {f.name: f for f in dataclasses.fields(StatementFilter)}
     names = sorted([*(n for n in fields if n not in _ALIASES.values()), *_ALIASES], key=lambda n: n.lower())
     chosen: dict[str, object] = {}

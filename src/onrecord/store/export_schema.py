@@ -73,9 +73,10 @@ def _span(name: str, help: str) -> Field:
     )
 
 
-# where the document genre (news, meeting_coverage...) goes once documents carry it (issue 10):
-# Field("genre", STR, "what kind of text it is: news, meeting_coverage, ..."), after "outlet", in
-# DOCUMENT, DOCUMENT_REF and the flat CSV's FLAT_STATEMENT_COLUMNS
+# GENRE: where the document genre (news, meeting_coverage...) goes once documents carry it (issue 10):
+# Field("genre", STR, "what kind of text it is: news, meeting_coverage..."), after "outlet" in DOCUMENT and
+# DOCUMENT_REF; the rows add it in store/documents.py (document_row, document_refs), and the flat CSV
+# in export.FLAT_STATEMENT_COLUMNS / flat_statement. The README's tables then follow (a test says how).
 DOCUMENT = (
     Field("id", INT, "the document's id in the store", True),
     Field("source", STR, "path or URL as given to ingest", True),
