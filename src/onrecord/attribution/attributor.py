@@ -14,16 +14,17 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
+from onrecord.attribution import headlines, unrecords, unreports
 from onrecord.attribution import nlp as nlp_loader
-from onrecord.attribution import unreports
 from onrecord.attribution.clauses import Candidate, ParagraphReader
 from onrecord.attribution.continuations import Piece, plain_continuations, quoted_continuations
 from onrecord.attribution.coref import Cluster, Resolver, speaker_of
 from onrecord.attribution.layout import layout_statements
 from onrecord.attribution.lexicon import speakers as speaker_lexicon
 from onrecord.attribution.quotes import find_quotes, paragraphs
+from onrecord.attribution.turns import turn_continuations
 from onrecord.errors import StageError
-from onrecord.models import Article, Span, Speaker, SpeakerKind, Statement
+from onrecord.models import Article, Genre, Span, Speaker, SpeakerKind, Statement, StatementKind
 from onrecord.pipeline import Work
 from onrecord.settings import Settings
 from onrecord.speeches import speech_of, speech_statements
@@ -33,6 +34,9 @@ from onrecord.speeches import speech_of, speech_statements
 class ParsedParagraph:
     start: int
     doc: Any  # a spaCy Doc of the paragraph's text
+
+
+_TURN_PARAGRAPHS = 3  # how far a turn of speech reaches to take in what an inner source "said"
 
 
 class Attributor:
@@ -55,30 +59,54 @@ class Attributor:
         size = self.settings.nlp_batch_size
         while batch := list(islice(iterator, size)):
             news = [a for a in batch if not unreports.is_wg_report(a.text)]
-            pieces = [(a, after_dateline(a.text, *p)) for a in news for p in paragraphs(a.text)]
+            pieces = [
+                (a, after_dateline(a.text, *p))
+                for a in news
+                for p in paragraphs(a.text, lines=a.genre.is_un_record)
+            ]
             docs = self.nlp.pipe((a.text[s:e] for a, (s, e) in pieces), batch_size=size)
             parsed: dict[int, list[ParsedParagraph]] = {id(a): [] for a in news}
             for (article, (start, _end)), doc in zip(pieces, docs, strict=True):
                 parsed[id(article)].append(ParsedParagraph(start, doc))
             for article in batch:
                 if id(article) in parsed:
-                    yield read_news(article.text, parsed[id(article)])
+                    yield read_news(article.text, parsed[id(article)], article.genre)
                 else:
                     yield unreports.attribute_report(article.text)
 
 
-def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]:
-    """Statements of a news article from its parsed paragraphs."""
+def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEWS) -> tuple[Statement, ...]:
+    """Statements of a news article (or of a UN meeting record: ``genre``) from its parsed paragraphs."""
     quotes = find_quotes(text)
     candidates: list[Candidate] = []
     people: list[tuple[int, str]] = []
     organizations: list[tuple[int, str]] = []
     sentences: list[tuple[int, int, int, bool, bool]] = []
     honorifics = speaker_lexicon().honorifics
+    seen_headlines: set[str] = set()
+    agentless: list[Candidate] = []  # "..., Third Committee Told": the speaker is named in the body
     for index, paragraph in enumerate(parsed):
         end = paragraph.start + len(paragraph.doc.text)
         mine = [q for q in quotes if paragraph.start <= q.outer_start < end]
         reader = ParagraphReader(text, paragraph.doc, paragraph.start, mine, index)
+        line = text[paragraph.start : end]
+        if genre.is_un_record and headlines.is_headline(line):
+            if line not in seen_headlines:
+                seen_headlines.add(line)
+                for found_headline in headlines.headline_statements(text, paragraph.start, end):
+                    candidate = Candidate(
+                        found_headline.start,
+                        found_headline.end,
+                        StatementKind.INDIRECT,
+                        index,
+                        found_headline.cue,
+                        found_headline.mention,
+                    )
+                    if found_headline.mention is None:
+                        agentless.append(candidate)
+                    else:
+                        candidates.append(candidate)
+            continue
         found = reader.read()
         if not found:
             found = layout_statements(reader, headline=index == 0 and len(parsed) > 1)
@@ -105,10 +133,32 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
     ):
         if candidate.mention is None:
             continue
-        cluster = resolver.resolve(candidate.mention, candidate.paragraph)
+        mention = candidate.mention
+        if genre.is_un_record:
+            mention = unrecords.canonical(candidate.mention)
+            if unrecords.is_inner_source(mention):
+                turn = resolved[-1] if resolved else None
+                if turn is not None and candidate.paragraph - turn[0].paragraph <= _TURN_PARAGRAPHS:
+                    resolved.append((replace(candidate, mention=None), turn[1]))
+                continue  # a report, the media, a forum: not a speaker at the meeting
+            candidate = replace(candidate, mention=mention)
+        cluster = resolver.resolve(mention, candidate.paragraph)
         if cluster is not None:
             resolved.append((candidate, cluster))
-    clusters = [c for c in resolver.clusters if c.speaks]
+    if genre.is_un_record:
+        resolved = _office_holders(resolved, resolver.clusters)
+        body_person = next(
+            (
+                k
+                for c, k in resolved
+                if k.kind is SpeakerKind.PERSON
+                and c.paragraph > max((a.paragraph for a in agentless), default=-1)
+            ),
+            None,
+        )
+        if body_person is not None:
+            resolved = sorted([*resolved, *((a, body_person) for a in agentless)], key=lambda ck: ck[0].start)
+    clusters = [c for c in resolver.clusters if c.speaks and any(k is c for _, k in resolved)]
     pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
     taken = [(c.start, c.end) for c, _ in resolved] + [
         (c.mention.start, c.mention.end) for c, _ in resolved if c.mention
@@ -117,7 +167,10 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
     extra = quoted_continuations(
         text, [(p.start, p.start + len(p.doc.text)) for p in parsed], quotes, pieces, taken
     )
-    extra += plain_continuations(sentences, [*pieces, *extra], taken)
+    if genre.is_un_record:
+        extra += turn_continuations(text, sentences, [*pieces, *extra], taken)
+    else:
+        extra += plain_continuations(sentences, [*pieces, *extra], taken)
     speakers = _speakers(clusters, resolved, text)
     statements = [
         Statement(
@@ -134,6 +187,26 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
         for p in extra
     ]
     return tuple(sorted((without_dateline(text, s) for s in statements), key=lambda s: s.content.start))
+
+
+def _office_holders(
+    resolved: list[tuple[Candidate, Cluster]], clusters: list[Cluster]
+) -> list[tuple[Candidate, Cluster]]:
+    """Statements of an office ("the High Commissioner") given to its holder where the record names
+    exactly one person holding it ("High Commissioner Zeid", "Secretary-General António Guterres")."""
+    holders: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        office = unrecords.holder_office(cluster.roles)
+        if cluster.kind is SpeakerKind.PERSON and office is not None and cluster.name != office:
+            holders.setdefault(office, []).append(cluster)
+    moved: list[tuple[Candidate, Cluster]] = []
+    for candidate, cluster in resolved:
+        found = holders.get(cluster.name, [])
+        if len(found) == 1:
+            found[0].speaks = True
+            cluster = found[0]
+        moved.append((candidate, cluster))
+    return moved
 
 
 def _title_case(doc: Any) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from onrecord.attribution.lexicon import speakers
 from onrecord.attribution.speakers import Mention
 from onrecord.models import Speaker, SpeakerKind
 
@@ -32,6 +33,7 @@ class Cluster:
     country: str | None = None
     on_behalf_of: str | None = None
     speaks: bool = False
+    agent_spoke: bool = False  # a State that spoke through its delegate ("the representative of X")
 
     @property
     def words(self) -> set[str]:
@@ -52,6 +54,8 @@ class Cluster:
         if self.kind is SpeakerKind.UNKNOWN and mention.kind is not SpeakerKind.UNKNOWN:
             self.kind = mention.kind
         self.gender = self.gender or mention.gender
+        if mention.kind is SpeakerKind.STATE and set(mention.text.lower().split()) & speakers().state_agents:
+            self.agent_spoke = True
         self.last_seen = max(self.last_seen, mention.start)
         self.last_paragraph = max(self.last_paragraph, paragraph)
 
@@ -141,6 +145,8 @@ class Resolver:
         if pronoun in _PERSONAL:
 
             def fits(c: Cluster) -> bool:
+                if c.kind is SpeakerKind.STATE:  # "The representative of Egypt ... He urged": the State
+                    return c is self.last_speaker and c.agent_spoke
                 return c.kind is SpeakerKind.PERSON and (c.gender is None or c.gender == mention.gender)
         else:
 
