@@ -66,7 +66,8 @@ FLAT_STATEMENT_COLUMNS = (
     "positions",
     "topics",
     "figures",
-    "outlet",  # the document genre goes after it once documents carry one (see export_schema)
+    "outlet",
+    "genre",
     "title",
     "url",
     "source",
@@ -110,6 +111,7 @@ def flat_statement(row: Row) -> dict[str, object]:
         "topics": _joined(t["label"] for t in row["topics"]),
         "figures": _joined(f["text"] for f in row["figures"]),
         "outlet": document.get("outlet"),
+        "genre": document.get("genre"),
         "title": document.get("title"),
         "url": document.get("url"),
         "source": document.get("source"),

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from onrecord.models import Genre
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -73,10 +75,6 @@ def _span(name: str, help: str) -> Field:
     )
 
 
-# GENRE: where the document genre (news, meeting_coverage...) goes once documents carry it (issue 10):
-# Field("genre", STR, "what kind of text it is: news, meeting_coverage..."), after "outlet" in DOCUMENT and
-# DOCUMENT_REF; the rows add it in store/documents.py (document_row, document_refs), and the flat CSV
-# in export.FLAT_STATEMENT_COLUMNS / flat_statement. The README's tables then follow (a test says how).
 DOCUMENT = (
     Field("id", INT, "the document's id in the store", True),
     Field("source", STR, "path or URL as given to ingest", True),
@@ -86,6 +84,7 @@ DOCUMENT = (
     Field("published", DATE, "day of publication"),
     Field("language", STR, "ISO 639-1 code"),
     Field("url", STR, "address of the original"),
+    Field("genre", STR, "what kind of text it is: " + ", ".join(g.value for g in Genre), True),
     Field("text", STR, "the clean text that every offset indexes", True),
     Field("sha256", STR, "SHA-256 of the bytes as received", True),
     Field("media_type", STR, "what the bytes were read as (text, html...)", True),
@@ -95,7 +94,7 @@ DOCUMENT = (
 )
 
 DOCUMENT_REF = Struct(
-    tuple(f for f in DOCUMENT if f.name in {"id", "source", "title", "outlet", "published", "url"})
+    tuple(f for f in DOCUMENT if f.name in {"id", "source", "title", "outlet", "published", "url", "genre"})
 )
 
 SPEAKER_REF = Struct(
