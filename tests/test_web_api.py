@@ -57,7 +57,7 @@ def test_downloads_hold_every_match(client: httpx.Client) -> None:
     rows = [json.loads(line) for line in jsonl.text.splitlines()]
     assert len(rows) == total and all(r["content"]["text"] for r in rows)
     table = list(csv.DictReader(io.StringIO(client.get("/api/v1/statements?q=rights&format=csv").text)))
-    assert len(table) == total and {r["id"] for r in table} == {str(r["id"]) for r in rows}
+    assert len(table) == total and {r["statement_id"] for r in table} == {str(r["id"]) for r in rows}
 
 
 def test_every_record_route_answers(client: httpx.Client) -> None:

@@ -1,10 +1,8 @@
-"""Commands for documents: ingest, documents, show, failures, export."""
+"""Commands for documents: ingest, reanalyse, documents, show, failures."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,8 +15,6 @@ from onrecord.cli.common import DbOption, app, console, console_err, open_store,
 from onrecord.process import IngestSummary, Status, ingest, reanalyse
 from onrecord.store import Store
 from onrecord.store import documents as docs
-from onrecord.store.export import Format, write
-from onrecord.store.statements import export_rows
 
 
 @app.command("ingest")
@@ -215,32 +211,3 @@ def failures_command(db: DbOption = None) -> None:
     for f in rows:
         table.add_row(escape(f.source), f.stage, escape(f.reason), str(f.seen), f.last_seen)
     console.print(table)
-
-
-class What(StrEnum):
-    DOCUMENTS = "documents"
-    STATEMENTS = "statements"
-
-
-@app.command("export")
-def export_command(
-    what: Annotated[What, typer.Option(help="Which records to export.")] = What.DOCUMENTS,
-    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.JSONL,
-    output: Annotated[
-        Path | None, typer.Option(help="File to write (default: standard output; needed for parquet).")
-    ] = None,
-    db: DbOption = None,
-) -> None:
-    """Export records as JSONL, CSV or Parquet.
-
-    Example: onrecord export --what documents --format jsonl --output documents.jsonl
-    """
-    with open_store(db) as store:
-        rows: Iterator[dict[str, object]]
-        if what is What.DOCUMENTS:
-            rows = (docs.document_row(d) for d in docs.iter_documents(store.conn))
-        else:
-            rows = export_rows(store.conn)
-        count = write(rows, format, output, sys.stdout)
-    if output is not None:
-        console_err.print(f"wrote {count} {what.value} to {escape(str(output))}")

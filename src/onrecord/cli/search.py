@@ -62,7 +62,7 @@ def search_command(
     with open_store(db) as store:
         page = search(store.conn, request)
         if format is not None:
-            write(hit_rows(store.conn, page.hits), format, None, sys.stdout)
+            write(hit_rows(store.conn, page.hits), format, None, sys.stdout, "statements")
             return
         counts = {name: facet_counts(store.conn, request, name) for name in facet or []}
     _print(page, request)

@@ -3,8 +3,6 @@ JSON twin is the route of the same path under ``/api/v1`` (``/speakers/3`` -> ``
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -18,6 +16,8 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from onrecord.search import MAX_PAGE_SIZE, Query, iter_hit_rows
 from onrecord.store import Store
+from onrecord.store.export import csv_lines
+from onrecord.store.export_schema import Table, json_schema
 from onrecord.web import views
 from onrecord.web.params import connection, search_query
 
@@ -32,6 +32,7 @@ class Download(StrEnum):
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
+    EXCEL = "excel"  # the CSV for spreadsheets
 
 
 def data(payload: dict[str, Any]) -> JSONResponse:
@@ -45,7 +46,8 @@ def statements(
     query: Searched,
     facet: Annotated[list[str] | None, Param(description="Count the matches by this facet (repeat).")] = None,
     format: Annotated[
-        Download, Param(description="json (one page), or jsonl/csv (every match).")
+        Download,
+        Param(description="json (one page), or jsonl/csv/excel (every match; excel: CSV for spreadsheets)."),
     ] = Download.JSON,
 ) -> Any:
     if format is Download.JSON:
@@ -54,7 +56,9 @@ def statements(
     if format is Download.JSONL:
         lines = (json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         return _download(lines, "application/x-ndjson", "statements.jsonl")
-    return _download(_csv(rows), "text/csv; charset=utf-8", "statements.csv")
+    excel = format is Download.EXCEL
+    name = "statements-excel.csv" if excel else "statements.csv"
+    return _download(csv_lines(rows, Table.STATEMENTS, excel=excel), "text/csv; charset=utf-8", name)
 
 
 def _every_match(db: Path, query: Query) -> Iterator[dict[str, Any]]:
@@ -66,57 +70,6 @@ def _every_match(db: Path, query: Query) -> Iterator[dict[str, Any]]:
 def _download(chunks: Iterator[str], media_type: str, name: str) -> StreamingResponse:
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return StreamingResponse(chunks, media_type=media_type, headers=headers)
-
-
-_CSV_COLUMNS = (
-    "id",
-    "speaker",
-    "speaker_kind",
-    "country",
-    "cue",
-    "content",
-    "kind",
-    "body",
-    "session",
-    "date",
-    "positions",
-    "topics",
-    "document_id",
-    "title",
-    "source",
-)
-
-
-def _csv(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
-    """Statements flattened to one CSV row each (the JSONL download keeps every field)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(_CSV_COLUMNS)
-    for row in rows:
-        event = row["event"] or {}
-        writer.writerow(
-            (
-                row["id"],
-                row["speaker"]["name"],
-                row["speaker"]["kind"],
-                row["speaker"]["country"],
-                (row["cue"] or {}).get("text"),
-                row["content"]["text"],
-                row["kind"],
-                event.get("body"),
-                event.get("session"),
-                event.get("date"),
-                ";".join(p["id"] for p in row["positions"]),
-                ";".join(t["label"] for t in row["topics"]),
-                row["document"]["id"],
-                row["document"]["title"],
-                row["document"]["source"],
-            )
-        )
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
 
 
 @router.get("/statements/{statement_id}", summary="One statement, with the text of its document")
@@ -189,3 +142,8 @@ def compare(
     by: str = "position",
 ) -> JSONResponse:
     return data(views.compare_view(conn, a, b, by))
+
+
+@router.get("/schema/{table}", summary="The JSON Schema of an export's JSONL rows (statements, documents...)")
+def schema(table: Table) -> JSONResponse:
+    return data(json_schema(table))
