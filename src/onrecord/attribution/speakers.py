@@ -19,7 +19,7 @@ Token = Any
 _NP_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "punct", "npadvmod"}
 )
-_BEHALF = re.compile(r"\b(on behalf of|speaking for)\s+((?:the\s+)?[A-Z][^,.;:()]*)")
+_BEHALF = re.compile(r"\b((?i:on behalf of|speaking for))\s+((?:the\s+)?[A-Z][^,.;:()]*)")
 _AFFILIATION = re.compile(
     r"\b(?:of|at|for|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.-]*))*)"
 )
@@ -162,7 +162,7 @@ def on_behalf_of(sentence_text: str) -> str | None:
         return None
     written = match.group(2)
     group = lexicon.groups().find(written)
-    if group is None and match.group(1) == "speaking for":
+    if group is None and match.group(1).lower() == "speaking for":
         return None  # "speaking for the Information Service": a spokesperson, not a group of States
     return group or _strip_det(written).strip() or None
 

@@ -106,6 +106,18 @@ def canonical(mention: Mention) -> Mention:
     """The mention with the record's canonical speaker name (collective, office or organisation)."""
     if mention.pronoun is not None:
         return mention
+    if mention.kind is not SpeakerKind.STATE:
+        named = named_speaker(mention.text, 0, len(mention.text))
+        if named is not None and named.kind is SpeakerKind.STATE:  # "Burkina Faso's representative"
+            return replace(mention, name=named.name, kind=SpeakerKind.STATE, country=named.country, roles=())
+    if (
+        mention.kind is SpeakerKind.PERSON
+        and mention.text.endswith(mention.name)
+        and mention.text != mention.name
+    ):
+        title = office_name(mention.text[: -len(mention.name)].strip(" ,"))  # "Secretary-General Ana Example"
+        if title is not None and title not in mention.roles:
+            return replace(mention, roles=(title, *mention.roles))
     group = collective_name(mention.name)
     if group is not None and mention.kind not in {SpeakerKind.STATE, SpeakerKind.ORGANIZATION}:
         return replace(mention, name=group, kind=SpeakerKind.GROUP, surname_only=False, on_behalf_of=None)

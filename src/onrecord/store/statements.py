@@ -120,7 +120,7 @@ def insert_statements(
                 mention.start if mention else None,
                 mention.end if mention else None,
                 mention.text if mention else None,
-                upsert_event(conn, event) if event else None,
+                upsert_event(conn, event, document_id) if event else None,
                 event.date_published.isoformat() if event and event.date_published else None,
             ),
         )
