@@ -279,7 +279,7 @@ def test_group_with_members(attributor: Attributor) -> None:
     )
     statements = attributor.attribute(article)
     group = _find(statements, "The coast is at risk").speaker
-    assert group.kind is SpeakerKind.GROUP and group.name == "climate experts"
+    assert group.kind is SpeakerKind.GROUP and group.name == "Climate experts"  # a common noun is no proper name (issue 10)
     assert set(group.members) == {"Pia Solberg", "Rolf Amsel"}
 
 

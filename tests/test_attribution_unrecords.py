@@ -44,35 +44,40 @@ def said(found: list[Statement], words: str) -> Statement:
             None,
         ),
         (
-            "Norway’s delegate, speaking on behalf of the Nordic-Baltic countries, said the Council had to remain "
+            "Norway’s delegate, speaking on behalf of the Nordic-Baltic countries, said the "
+            "Council had to remain "
             "impartial and objective in all of its work.",
             "had to remain impartial",
             "Norway",
             "Nordic-Baltic countries",
         ),
         (
-            "Azerbaijan, speaking on behalf of the Non-Aligned Movement, said that country-specific mandates were "
+            "Azerbaijan, speaking on behalf of the Non-Aligned Movement, said that "
+            "country-specific mandates were "
             "counterproductive and selective.",
             "country-specific mandates were",
             "Azerbaijan",
             "Non-Aligned Movement",
         ),
         (
-            "Burkina Faso’s representative, on behalf of the African Group, said the right to development deserved "
+            "Burkina Faso’s representative, on behalf of the African Group, said the right "
+            "to development deserved "
             "equal attention from the Council.",
             "right to development deserved",
             "Burkina Faso",
             "African Group",
         ),
         (
-            "Speaking for CELAC, the representative of Ecuador said that migration called for cooperation among "
+            "Speaking for CELAC, the representative of Ecuador said that migration called "
+            "for cooperation among "
             "States of origin, transit and destination.",
             "migration called for cooperation",
             "Ecuador",
             "Community of Latin American and Caribbean States",
         ),
         (
-            "The delegate of the Russian Federation rejected the draft as an attempt to interfere in the internal "
+            "The delegate of the Russian Federation rejected the draft as an attempt to "
+            "interfere in the internal "
             "affairs of sovereign States.",
             "the draft as an attempt",
             "Russian Federation",
@@ -92,7 +97,8 @@ def test_a_delegate_speaks_for_the_state(
 def test_speakers_in_general_are_one_group(attributor: Attributor) -> None:
     found = statements(
         attributor,
-        "Several speakers welcomed the report and called for greater cooperation with the special procedures.",
+        "Several speakers welcomed the report and called for greater cooperation with "
+        "the special procedures.",
     )
     assert found and {s.speaker.name for s in found} == {"Speakers"}
     assert all(s.speaker.kind is SpeakerKind.GROUP and s.speaker.on_behalf_of is None for s in found)
@@ -100,7 +106,8 @@ def test_speakers_in_general_are_one_group(attributor: Attributor) -> None:
 
 def test_a_turn_runs_on_until_the_next_speaker(attributor: Attributor) -> None:
     text = (
-        "Iran, speaking as the concerned country, said that the meeting came at a critical time for the region. "
+        "Iran, speaking as the concerned country, said that the meeting came at a "
+        "critical time for the region. "
         "The report of the mandate holder was not objective and relied on unverified sources.\n"
         "It ignored the progress the country had made in education and health.\n"
         "The representative of Cuba said that cooperation, not confrontation, was the way to protect rights."
@@ -134,8 +141,10 @@ def test_what_a_report_says_stays_with_the_spokesperson(attributor: Attributor) 
 
 def test_the_following_statement_is_the_readers(attributor: Attributor) -> None:
     text = (
-        "Ana Example, for the Office of the High Commissioner for Human Rights, read the following statement:\n"
-        "“We are deeply concerned by the reported use of force against peaceful demonstrators in the capital.\n"
+        "Ana Example, for the Office of the High Commissioner for Human Rights, read the "
+        "following statement:\n"
+        "“We are deeply concerned by the reported use of force against peaceful "
+        "demonstrators in the capital.\n"
         "We urge the authorities to release everyone detained for exercising their rights.”"
     )
     found = statements(attributor, text, Genre.PRESS_BRIEFING)
@@ -248,7 +257,10 @@ def test_the_genre_is_decided_from_evidence(text: str, url: str | None, genre: G
     ],
 )
 def test_the_meeting_is_the_body_that_met(header: str, body: str, session: int | None) -> None:
-    text = f"A Headline about the Human Rights Council\n\n{header}\n\nThe Human Rights Council report was debated."
+    text = (
+        f"A Headline about the Human Rights Council\n\n{header}\n\nThe Human "
+        f"Rights Council report was debated."
+    )
     meeting = meeting_of(Article(text=text, genre=Genre.MEETING_COVERAGE))
     assert meeting is not None
     assert meeting.body == body and meeting.session == session
