@@ -279,7 +279,8 @@ def test_group_with_members(attributor: Attributor) -> None:
     )
     statements = attributor.attribute(article)
     group = _find(statements, "The coast is at risk").speaker
-    assert group.kind is SpeakerKind.GROUP and group.name == "Climate experts"  # a common noun is no proper name (issue 10)
+    # a common noun is no proper name (issue 10): the group keeps it, capitalized
+    assert group.kind is SpeakerKind.GROUP and group.name == "Climate experts"
     assert set(group.members) == {"Pia Solberg", "Rolf Amsel"}
 
 
