@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from onrecord.attribution import AttributeStage, Attributor
 from onrecord.attribution.quotes import find_quotes, paragraphs
 from onrecord.attribution.unreports import attribute_report, is_wg_report, state_under_review
-from onrecord.models import Article, MediaType, RawDocument, SpeakerKind, Statement, StatementKind
+from onrecord.models import Article, Genre, MediaType, RawDocument, SpeakerKind, Statement, StatementKind
 from onrecord.pipeline import Pipeline, Work
 from onrecord.settings import Settings
 
@@ -381,8 +381,8 @@ II. Conclusions and/or recommendations
 
 def test_wg_report_rule_path(attributor: Attributor) -> None:
     assert is_wg_report(REPORT) and state_under_review(REPORT) == "Freedonia"
-    statements = attributor.attribute(Article(text=REPORT))
-    _spans_hold(Article(text=REPORT), statements)
+    statements = attributor.attribute(Article(text=REPORT, genre=Genre.UN_REPORT))
+    _spans_hold(Article(text=REPORT, genre=Genre.UN_REPORT), statements)
     welcomed = _find(statements, "the new fisheries law")
     assert welcomed.speaker.name == "Sylvania" and welcomed.speaker.kind is SpeakerKind.STATE
     assert welcomed.cue is not None and welcomed.cue.text == "welcomed"

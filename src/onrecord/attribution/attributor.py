@@ -59,7 +59,7 @@ class Attributor:
         iterator = iter(articles)
         size = self.settings.nlp_batch_size
         while batch := list(islice(iterator, size)):
-            news = [a for a in batch if not unreports.is_wg_report(a.text)]
+            news = [a for a in batch if not (a.genre is Genre.UN_REPORT and unreports.is_wg_report(a.text))]
             pieces = [
                 (a, after_dateline(a.text, *p))
                 for a in news
