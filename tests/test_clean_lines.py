@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from onrecord.clean.compose import join_paragraphs, with_headline
 from onrecord.clean.dates import find_date, parse_date
 from onrecord.clean.lines import classify_lines, is_outlet, is_person_name, page_metadata
+from onrecord.clean.outlets import canonical_outlet, known_outlet_of_url, outlet_of_lines, parse_outlets
 from onrecord.clean.rules import Means, Profile, parse_rulebook, rulebook
 from onrecord.clean.scraped import scraped_article
 from onrecord.errors import ConfigError, ExtractionError
@@ -51,6 +52,25 @@ def verdict_of(line: str, *, before: tuple[str, ...] = (HEADLINE,), after: tuple
         ("© 2031 Sylvania Herald", "copyright-footer"),
         ("Sylvania Herald Ltd. All rights reserved.", "rights-reserved"),
         ("Share this article", "share-bar"),
+        ("Skip to main content", "skip-link"),
+        ("Skip to content", "skip-link"),
+        ("Pasar al contenido principal", "skip-link"),
+        ("Aller au contenu principal", "skip-link"),
+        ("跳转到主要内容", "skip-link"),
+        ("Перейти к основному содержанию", "skip-link"),
+        ("In progress at UNHQ", "page-status"),
+        ("Department of Public Information • News and Media Division • New York", "press-masthead"),
+        ("For information media. Not an official record.", "press-masthead"),
+        ("Meeting Summaries", "section-label"),
+        ("Bi-Weekly Briefing", "section-label"),
+        ("Press Conferences | FAO , WHO", "section-label"),
+        ("Press releases Human Rights Council", "section-label"),
+        ("Sylvania briefing 3 March 2031- webcast", "webcast"),
+        ("512.4 MB", "webcast"),
+        ("Watch the webcast of the meeting", "webcast"),
+        ("Play Video", "video-player"),
+        ("Current Time 0:00", "video-player"),
+        ("| |||", "separator-rubble"),
     ],
 )
 def test_furniture_lines_are_dropped(line: str, rule: str) -> None:
@@ -67,6 +87,10 @@ def test_furniture_lines_are_dropped(line: str, rule: str) -> None:
         "The envoy's e-mail to the council was read aloud.",
         "Copyright law was not on the agenda, Mr. Osei said.",
         "Freedonia Daily",  # an outlet-shaped line that is not the last line is body
+        "Seventy-ninth Session,",  # meeting lines carry the event: kept
+        "12th Meeting (AM)",
+        "The webcast of the session was watched in Sylvania, the spokesperson said.",
+        "Press releases were issued by both delegations after the vote, Ms. Torvik said.",
     ],
 )
 def test_body_lines_are_kept(line: str) -> None:
@@ -263,3 +287,82 @@ def test_cleaning_never_invents_characters(lines: list[str]) -> None:
     for line in article.text.split("\n"):
         assert not line or line in given_lines
     assert article.text == article.text.strip()
+
+
+def test_the_title_repeated_or_broken_over_lines_is_dropped() -> None:
+    title = "Council of Sylvania Hears Envoys of Freedonia on the Water Accord, Delegates Told"
+    lines = [title, "", "Meeting Summaries", title, "Council of Sylvania Hears Envoys of Freedonia", BODY]
+    assert [v.rule for v in classify_lines(lines)] == [
+        None,
+        None,
+        "section-label",
+        "repeated-title",
+        "repeated-title",
+        None,
+    ]
+    assert classify_lines([title, "Council of Sylvania", BODY])[1].rule is None  # too short to be a piece
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        (
+            ["In progress at UNHQ", "Ninety-ninth Session,", "12th Meeting (AM)", "GA/99999"],
+            "UN Meetings Coverage",
+        ),
+        (
+            [HEADLINE, HEADLINE, "The Security Council today heard from the envoy of Freedonia on water."],
+            "UN Meetings Coverage",
+        ),
+        ([HEADLINE, "Skip to main content", "Meeting Summaries"], "UN Geneva"),
+        ([HEADLINE, "Press Conferences | UNOG"], "UN Geneva"),
+        ([HEADLINE, "Press releases Special Procedures"], "OHCHR"),
+        ([HEADLINE, "SYLVANIA CITY, March 3 (Xinhua) -- " + BODY], "Xinhua"),
+        (
+            [
+                HEADLINE,
+                BODY,
+                BODY,
+                BODY,
+                BODY,
+                "The Security Council today heard the envoy of Freedonia at length.",
+            ],
+            None,
+        ),
+        ([HEADLINE, BODY], None),
+    ],
+)
+def test_outlet_from_the_furniture_that_gives_it_away(lines: list[str], outlet: str | None) -> None:
+    assert outlet_of_lines(lines) == outlet
+    assert scraped_article("\n".join([*lines, BODY])).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://press.un.org/en/2031/sc99999.doc.htm", "UN Meetings Coverage"),
+        ("http://www.un.org/press/en/2031/gashc9999.doc.htm", "UN Meetings Coverage"),
+        ("https://www.un.org/en/about-us", "United Nations"),
+        ("https://www.ungeneva.org/en/news-media/meeting-summary/2031/03/x", "UN Geneva"),
+        ("https://news.un.org/en/story/2031/03/1", "UN News"),
+        ("https://www.ohchr.org/en/press-releases/2031/03/x", "OHCHR"),
+        ("https://sylvania-herald.example/x", None),
+    ],
+)
+def test_known_outlet_of_url(url: str, outlet: str | None) -> None:
+    assert known_outlet_of_url(url) == outlet
+    assert scraped_article(f"{HEADLINE}\n\n{BODY}", url=url).outlet == outlet
+
+
+def test_outlet_aliases_are_recorded_by_their_name() -> None:
+    assert canonical_outlet("unog") == "UN Geneva"
+    assert canonical_outlet("Xinhua News Agency") == "Xinhua"
+    assert canonical_outlet("Sylvania  Herald") == "Sylvania Herald"
+    assert scraped_article(f"{HEADLINE}\nBy: Agence France-Presse\n{BODY}").outlet == "AFP"
+
+
+def test_a_malformed_outlet_is_named() -> None:
+    with pytest.raises(ConfigError, match="'Broken'"):
+        parse_outlets('min_weight = 1\n[[outlet]]\nname = "Broken"\n[[outlet.sign]]\npattern = "("\n')
+    with pytest.raises(ConfigError, match="min_weight"):
+        parse_outlets('[[outlet]]\nname = "A"\n')

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from onrecord.clean.dates import parse_date
+from onrecord.clean.outlets import canonical_outlet, is_known_outlet
 from onrecord.clean.rules import Condition, Means, Profile, Rule, RuleBook, Where, rulebook
 
 _WORD = re.compile(r"[^\s,;|]+")
@@ -54,6 +55,7 @@ def classify_lines(lines: Sequence[str], profile: Profile = Profile.TEXT) -> tup
     rules = book.for_profile(profile)
     stripped = [line.strip() for line in lines]
     last = max((i for i, line in enumerate(stripped) if line), default=-1)
+    title = next((line for line in stripped if line), "")
     seen: set[str] = set()
     body_lines = 0
     verdicts: list[Verdict] = []
@@ -61,13 +63,27 @@ def classify_lines(lines: Sequence[str], profile: Profile = Profile.TEXT) -> tup
         if not line:
             verdicts.append(Verdict(line))
             continue
-        context = _Context(head=body_lines <= 1, last=index == last, repeated=line in seen)
+        repeated = line in seen
+        context = _Context(
+            head=body_lines <= 1,
+            last=index == last,
+            repeated=repeated,
+            repeated_title=index > 0 and _repeats_title(line, title, repeated, book),
+        )
         verdict = _first_rule(line, rules, book, context) or Verdict(line)
         if verdict.body:
             body_lines += 1
         seen.add(line)
         verdicts.append(verdict)
     return tuple(verdicts)
+
+
+def _repeats_title(line: str, title: str, repeated: bool, book: RuleBook) -> bool:
+    """The page's title again, or a long piece of it (a headline the page broke over lines)."""
+    if repeated:
+        return line == title
+    long_enough = len(line.split()) >= book.shapes.title_piece_min_words
+    return long_enough and line != title and f" {line} " in f" {title} "
 
 
 def page_metadata(verdicts: Sequence[Verdict]) -> PageMetadata:
@@ -92,6 +108,7 @@ class _Context:
     head: bool
     last: bool
     repeated: bool
+    repeated_title: bool
 
 
 def _first_rule(line: str, rules: Sequence[Rule], book: RuleBook, context: _Context) -> Verdict | None:
@@ -112,7 +129,7 @@ def _first_rule(line: str, rules: Sequence[Rule], book: RuleBook, context: _Cont
                 rule=rule.name,
                 means=rule.means,
                 keep=rule.keep,
-                name=outlet_name(name, book) if rule.means is Means.OUTLET and name else name,
+                name=outlet_name(name) if rule.means is Means.OUTLET and name else name,
                 date=date,
                 rank=rule.rank,
             )
@@ -125,6 +142,8 @@ def _holds(
     match condition:
         case Condition.REPEATED:
             return context.repeated
+        case Condition.REPEATED_TITLE:
+            return context.repeated_title
         case Condition.HEADLINE_SHAPE:
             return is_headline_shape(line, book)
         case Condition.DATE_PARSES:
@@ -146,8 +165,7 @@ def is_headline_shape(line: str, book: RuleBook | None = None) -> bool:
 def is_outlet(name: str, book: RuleBook | None = None) -> bool:
     """A known outlet, or a short capitalised name with an outlet word in it ("Daily", "Times", ...)."""
     book = book or rulebook()
-    folded = " ".join(name.split()).lower()
-    if folded in book.outlets.known:
+    if is_known_outlet(name):
         return True
     words = _WORD.findall(name)
     if not 0 < len(words) <= book.outlets.max_words:
@@ -168,8 +186,6 @@ def is_person_name(name: str, book: RuleBook | None = None) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
-def outlet_name(name: str, book: RuleBook | None = None) -> str:
+def outlet_name(name: str) -> str:
     """The outlet as the data writes it when known ("china daily" -> "China Daily"), else as given."""
-    book = book or rulebook()
-    folded = " ".join(name.split())
-    return book.outlets.canonical.get(folded.lower(), folded)
+    return canonical_outlet(name)

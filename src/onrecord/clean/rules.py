@@ -39,6 +39,7 @@ class Where(StrEnum):
 
 class Condition(StrEnum):
     REPEATED = "repeated"
+    REPEATED_TITLE = "repeated_title"
     HEADLINE_SHAPE = "headline_shape"
     DATE_PARSES = "date_parses"
     OUTLET_SHAPE = "outlet_shape"
@@ -69,15 +70,15 @@ class Shapes:
     person_max_words: int
     name_particles: frozenset[str]  # lower-case words a name may hold uncapitalised ("van", "bin", "and")
     min_body_words: int  # an extracted web page with fewer words of body has no main text
+    title_piece_min_words: int  # a line this long that is a piece of the page's title repeats it
 
 
 @dataclass(frozen=True, slots=True)
 class Outlets:
+    """The shape of an outlet's name; the known outlets themselves are in ``data/outlets.toml``."""
+
     max_words: int
-    known: frozenset[str]  # lower case
     words: frozenset[str]  # lower case
-    hosts: Mapping[str, str]
-    canonical: Mapping[str, str]  # lower-case known name -> name as written in the data
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,14 +148,12 @@ def parse_rulebook(text: str) -> RuleBook:
             person_max_words=int(shapes_data["person_max_words"]),
             name_particles=frozenset(shapes_data["name_particles"]),
             min_body_words=int(shapes_data["min_body_words"]),
+            title_piece_min_words=int(shapes_data["title_piece_min_words"]),
         )
         outlet_data = data["outlets"]
         outlets = Outlets(
             max_words=int(outlet_data["max_words"]),
-            known=frozenset(name.lower() for name in outlet_data["known"]),
             words=frozenset(word.lower() for word in outlet_data["words"]),
-            hosts=dict(outlet_data["hosts"]),
-            canonical={name.lower(): name for name in outlet_data["known"]},
         )
         date_data = data["dates"]
         dates = DateWords(
