@@ -87,6 +87,19 @@ def test_html_without_main_text_is_an_extraction_error() -> None:
         )
 
 
+@pytest.mark.parametrize("depth", [200, 300, 2100, 5000])
+def test_html_nested_past_the_parser_limit_keeps_its_text(depth: int) -> None:
+    """Regression (issue 12): a page nested deeper than ~253 elements lost its text to libxml2."""
+    article = PAGE.split("<article>")[1].split("</article>")[0]
+    page = PAGE.replace(article, "<div>" * depth + article + "</div>" * depth)
+    cleaned = article_of(page, MediaType.HTML)
+    assert cleaned.title == "Freedonia backs water accord"
+    for paragraph in PARAGRAPHS:
+        assert paragraph in cleaned.text.split("\n")
+    assert "Copyright" not in cleaned.text and "World" not in cleaned.text
+    assert (cleaned.byline, cleaned.published) == ("Ana Torvik", dt.date(2031, 3, 4))
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 from onrecord.clean.compose import one_line, paragraphs_of, with_headline
 from onrecord.clean.dates import parse_date
+from onrecord.clean.deep import HUGE_PARSER_DEPTH, depth_of, flat_lines, hit_parser_limit, parse_deep
 from onrecord.clean.htmlmeta import PageMarkup, read_markup
 from onrecord.clean.language import choose_language
 from onrecord.clean.lines import classify_lines, page_metadata
@@ -27,16 +29,26 @@ _SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", " 
 
 
 def html_article(html: str, *, url: str | None = None) -> Article:
-    """The article of the web page ``html``; raises ``ExtractionError`` when it has no main text."""
+    """The article of the web page ``html``; raises ``ExtractionError`` when it has no main text.
+
+    A page nested deeper than the parser's limit is parsed again without it, and read flat when it is
+    deeper still (``onrecord.clean.deep``), so that none of its text is lost to the parser.
+    """
     from trafilatura import bare_extraction  # imported on first use (heavy)
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is None:
         raise ExtractionError("the HTML could not be parsed into a page")
+    deep = hit_parser_limit(tree)
+    if deep:
+        deeper = parse_deep(html)
+        tree = deeper if deeper is not None else tree
     markup = read_markup(tree)
+    if deep and depth_of(tree) >= HUGE_PARSER_DEPTH:
+        return _article(flat_lines(html), None, markup, url)
     document = bare_extraction(
-        html,
+        tree if deep else html,
         with_metadata=True,
         favor_precision=True,
         include_comments=False,
@@ -47,8 +59,15 @@ def html_article(html: str, *, url: str | None = None) -> Article:
     )
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
+        if deep:
+            return _article(flat_lines(html), None, markup, url)
         raise ExtractionError("no main text found in the HTML page")
-    verdicts = classify_lines(text.split("\n"), Profile.TEXT)
+    return _article(text.split("\n"), document, markup, url)
+
+
+def _article(lines: list[str], document: Any, markup: PageMarkup, url: str | None) -> Article:
+    """The article from the extracted ``lines`` and what the extractor's ``document`` and the markup say."""
+    verdicts = classify_lines(lines, Profile.TEXT)
     blocks = [v.line for v in verdicts if v.body]
     if sum(len(block.split()) for block in blocks) < rulebook().shapes.min_body_words:
         raise ExtractionError(f"no main text found in the HTML page (only {' '.join(blocks)[:60]!r})")
@@ -62,7 +81,7 @@ def html_article(html: str, *, url: str | None = None) -> Article:
         outlet=site or head.outlet,
         byline=markup.author or _authors(getattr(document, "author", None)) or head.byline,
         published=_published(getattr(document, "date", None), markup) or head.published,
-        language=choose_language(markup.lang or getattr(document, "language", None), text),
+        language=choose_language(markup.lang or getattr(document, "language", None), "\n".join(lines)),
         url=url,
     )
 
