@@ -49,6 +49,7 @@ class Condition(StrEnum):
 class Profile(StrEnum):
     TEXT = "text"  # scraped page text
     RECORD = "record"  # the text of a table row
+    WEB = "web"  # the text an extractor took from a web page
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,11 @@ class Outlets:
 
     max_words: int
     words: frozenset[str]  # lower case
+
+
+@dataclass(frozen=True, slots=True)
+class WebExtraction:
+    second_look_below_words: int  # a main text this short gets a second look by the precision mode
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +127,7 @@ class RuleBook:
     dates: DateWords
     un_document: UnProfile
     languages: Languages
+    web: WebExtraction
 
     def for_profile(self, profile: Profile) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if profile in rule.profiles)
@@ -166,9 +173,10 @@ def parse_rulebook(text: str) -> RuleBook:
             min_letters=int(data["languages"]["min_letters"]),
             families=tuple(frozenset(group) for group in data["languages"]["families"]),
         )
+        web = WebExtraction(second_look_below_words=int(data["web"]["second_look_below_words"]))
     except KeyError as exc:
         raise ConfigError(f"{RULES_FILE} lacks the entry {exc}") from None
-    return RuleBook(rules, shapes, outlets, dates, un, languages)
+    return RuleBook(rules, shapes, outlets, dates, un, languages, web)
 
 
 def _un_profile(data: Mapping[str, Any]) -> UnProfile:

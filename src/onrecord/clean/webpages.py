@@ -8,6 +8,7 @@ text is the headline, a blank line, then one paragraph per extracted block.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 from typing import Any
@@ -25,6 +26,19 @@ from onrecord.models import Article
 
 logger = logging.getLogger(__name__)
 
+# trafilatura's settings for both of its runs (it is given the parsed page: nothing is fetched).
+_EXTRACTION: dict[str, bool] = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "deduplicate": False,
+}
+# Elements a browser does not show (Readability.js leaves them out too).
+_HIDDEN = (
+    "//body//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
+    " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+)
 _SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", " \\ ", " > ")
 
 
@@ -34,8 +48,7 @@ def html_article(html: str, *, url: str | None = None) -> Article:
     A page nested deeper than the parser's limit is parsed again without it, and read flat when it is
     deeper still (``onrecord.clean.deep``), so that none of its text is lost to the parser.
     """
-    from trafilatura import bare_extraction  # imported on first use (heavy)
-    from trafilatura.utils import load_html
+    from trafilatura.utils import load_html  # imported on first use (heavy)
 
     tree = load_html(html)
     if tree is None:
@@ -47,27 +60,44 @@ def html_article(html: str, *, url: str | None = None) -> Article:
     markup = read_markup(tree)
     if deep and depth_of(tree) >= HUGE_PARSER_DEPTH:
         return _article(flat_lines(html), None, markup, url)
-    document = bare_extraction(
-        tree if deep else html,
-        with_metadata=True,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
-    )
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    document, text = _extract(tree)
+    if not text.strip():
         if deep:
             return _article(flat_lines(html), None, markup, url)
         raise ExtractionError("no main text found in the HTML page")
     return _article(text.split("\n"), document, markup, url)
 
 
+def _extract(tree: Any) -> tuple[Any, str]:
+    """trafilatura's document (its metadata) and the main text it finds in ``tree``, hidden parts removed.
+
+    The text is what trafilatura's recall mode finds; when that is short (``[web] second_look_below_words``
+    in ``data/furniture.toml``), its precision mode looks again, and the longer text is kept (recall mode
+    sometimes settles on a fragment that precision mode passes over).
+    """
+    from trafilatura import bare_extraction  # imported on first use (heavy)
+
+    for hidden in tree.xpath(_HIDDEN):
+        if hidden.getparent() is not None:
+            hidden.drop_tree()
+    backup = copy.deepcopy(tree)
+    document = bare_extraction(tree, with_metadata=True, favor_recall=True, **_EXTRACTION)
+    text = (getattr(document, "text", None) or "") if document is not None else ""
+    if _words(text) < rulebook().web.second_look_below_words:
+        second = bare_extraction(backup, with_metadata=False, favor_precision=True, **_EXTRACTION)
+        other = (getattr(second, "text", None) or "") if second is not None else ""
+        if _words(other) > _words(text):
+            text = other
+    return document, text
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
 def _article(lines: list[str], document: Any, markup: PageMarkup, url: str | None) -> Article:
     """The article from the extracted ``lines`` and what the extractor's ``document`` and the markup say."""
-    verdicts = classify_lines(lines, Profile.TEXT)
+    verdicts = classify_lines(lines, Profile.WEB)
     blocks = [v.line for v in verdicts if v.body]
     if sum(len(block.split()) for block in blocks) < rulebook().shapes.min_body_words:
         raise ExtractionError(f"no main text found in the HTML page (only {' '.join(blocks)[:60]!r})")

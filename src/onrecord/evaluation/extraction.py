@@ -12,6 +12,11 @@ and compared field by field:
 * language: the same primary subtag (``en-US`` is ``en``), on pages whose ``lang`` is set.
 
 A page onrecord cannot clean counts as wrong on every field the fixture sets, and its reason is kept.
+
+Where a page has its reference content (Readability's ``expected.html``, in the page's folder or in a
+``reference`` folder of the same layout), the body text is scored too, with the 4-token shingle F1 of
+the article-extraction benchmarks (``onrecord.evaluation.shingles``), for onrecord's clean text without
+its headline and, in the same run, for plain ``trafilatura.extract`` with comments left out.
 """
 
 from __future__ import annotations
@@ -23,12 +28,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onrecord.clean.dates import parse_date
+from onrecord.clean.deep import flat_lines
 from onrecord.clean.language import primary_subtag
 from onrecord.clean.webpages import html_article
 from onrecord.errors import ConfigError, OnrecordError
+from onrecord.evaluation.shingles import BodyScore, Overlap, body_score, overlap
+from onrecord.models import Article
 
 SOURCE = "source.html"
 EXPECTED = "expected-metadata.json"
+REFERENCE = "expected.html"
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 _BY = re.compile(r"^(?:by|par|von|por|di)\s*:?\s+", re.IGNORECASE)
@@ -56,6 +65,8 @@ class PageResult:
     lang: str | None
     lang_ok: bool | None
     error: str | None = None
+    body: Overlap | None = None  # onrecord's body text against the reference content, where there is one
+    baseline_body: Overlap | None = None  # plain trafilatura's, in the same run
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +94,21 @@ class ExtractionReport:
         scored = [flag for flag in flags if flag is not None]
         return Score(sum(1 for flag in scored if flag), len(scored))
 
+    def body_score(self, *, baseline: bool = False) -> BodyScore | None:
+        """The body-text score of onrecord (or of plain trafilatura); ``None`` without reference content."""
+        pages = [p.baseline_body if baseline else p.body for p in self.pages]
+        scored = [page for page in pages if page is not None]
+        return body_score(scored) if scored else None
+
     @property
     def figures(self) -> dict[str, float]:
-        """Accuracy by field, the figures the floors pin."""
-        return {field: self.score(field).accuracy for field in FIELDS}
+        """Accuracy by field, and the body-text F1s where scored: the figures the floors pin."""
+        figures = {field: self.score(field).accuracy for field in FIELDS}
+        for name, baseline in (("body_f1", False), ("trafilatura_body_f1", True)):
+            score = self.body_score(baseline=baseline)
+            if score is not None:
+                figures[name] = score.f1
+        return figures
 
     @property
     def failures(self) -> tuple[PageResult, ...]:
@@ -96,6 +118,9 @@ class ExtractionReport:
         """A plain-text summary: one line per field, then (with ``details``) each disagreement."""
         out = [f"pages {len(self.pages)}, not cleaned {len(self.failures)}"]
         out += [f"{field:14} {self.score(field)}" for field in FIELDS]
+        for name, baseline in (("body onrecord", False), ("body trafilatura", True)):
+            score = self.body_score(baseline=baseline)
+            out.append(f"{name:16} {score if score else f'not scored (no {REFERENCE} found)'}")
         if details:
             for page in self.pages:
                 for field, expected, found in (
@@ -114,17 +139,21 @@ class ExtractionReport:
 FIELDS = ("title", "title_lenient", "date", "byline", "lang")
 
 
-def evaluate_extraction(folder: Path) -> ExtractionReport:
+def evaluate_extraction(folder: Path, reference: Path | None = None) -> ExtractionReport:
     """Clean every page of ``folder`` (one sub-folder per page) and compare with its expectation.
 
-    Raises ``ConfigError`` when ``folder`` holds no page folders.
+    The body text is scored on pages whose reference content is found, in the page's folder or in
+    ``reference`` (a folder of page folders by the same names). Raises ``ConfigError`` when ``folder``
+    holds no page folders, or when ``reference`` is given but is not a folder.
     """
+    if reference is not None and not reference.is_dir():
+        raise ConfigError(f"{reference} is not a folder of reference pages")
     if not folder.is_dir():
         raise ConfigError(f"{folder} is not a folder of pages")
     pages = sorted(p for p in folder.iterdir() if (p / SOURCE).is_file() and (p / EXPECTED).is_file())
     if not pages:
         raise ConfigError(f"no page folders with {SOURCE} and {EXPECTED} under {folder}")
-    return ExtractionReport(tuple(_evaluate_page(page) for page in pages))
+    return ExtractionReport(tuple(_evaluate_page(page, reference) for page in pages))
 
 
 def iter_rows(report: ExtractionReport) -> Iterator[dict[str, object]]:
@@ -133,7 +162,7 @@ def iter_rows(report: ExtractionReport) -> Iterator[dict[str, object]]:
         yield {name: getattr(page, name) for name in PageResult.__slots__}
 
 
-def _evaluate_page(folder: Path) -> PageResult:
+def _evaluate_page(folder: Path, reference: Path | None) -> PageResult:
     expected = json.loads((folder / EXPECTED).read_text(encoding="utf-8"))
     want_title = _str(expected.get("title"))
     want_date = _str(expected.get("publishedTime"))
@@ -141,6 +170,7 @@ def _evaluate_page(folder: Path) -> PageResult:
     want_lang = _str(expected.get("lang"))
     html = (folder / SOURCE).read_bytes().decode("utf-8", errors="replace")
     title = date = byline = lang = error = None
+    body = ""
     try:
         article = html_article(html)
     except OnrecordError as exc:
@@ -148,6 +178,8 @@ def _evaluate_page(folder: Path) -> PageResult:
     else:
         title, byline, lang = article.title, article.byline, article.language
         date = article.published.isoformat() if article.published else None
+        body = body_text(article)
+    content = _reference_content(folder, reference)
     want_day = parse_date(want_date) if want_date else None
     return PageResult(
         page=folder.name,
@@ -165,7 +197,30 @@ def _evaluate_page(folder: Path) -> PageResult:
         lang=lang,
         lang_ok=primary_subtag(lang) == primary_subtag(want_lang) if want_lang else None,
         error=error,
+        body=overlap(content, body) if content is not None else None,
+        baseline_body=overlap(content, _trafilatura_text(html)) if content is not None else None,
     )
+
+
+def body_text(article: Article) -> str:
+    """The clean text without the headline onrecord puts on its first line."""
+    if article.title and article.text.startswith(article.title):
+        return article.text[len(article.title) :].lstrip("\n")
+    return article.text
+
+
+def _reference_content(folder: Path, reference: Path | None) -> str | None:
+    for path in (folder / REFERENCE, reference / folder.name / REFERENCE if reference else None):
+        if path is not None and path.is_file():
+            return "\n".join(flat_lines(path.read_text(encoding="utf-8", errors="replace")))
+    return None
+
+
+def _trafilatura_text(html: str) -> str:
+    """Plain ``trafilatura.extract`` with its defaults, comments left out: the baseline."""
+    from trafilatura import extract
+
+    return extract(html, include_comments=False) or ""
 
 
 def _str(value: object) -> str | None:
