@@ -26,14 +26,6 @@ from onrecord.models import Article
 
 logger = logging.getLogger(__name__)
 
-# trafilatura's settings for both of its runs (it is given the parsed page: nothing is fetched).
-_EXTRACTION: dict[str, bool] = {
-    "include_comments": False,
-    "include_tables": True,
-    "include_images": False,
-    "include_links": False,
-    "deduplicate": False,
-}
 # Elements a browser does not show (Readability.js leaves them out too).
 _HIDDEN = (
     "//body//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
@@ -75,20 +67,35 @@ def _extract(tree: Any) -> tuple[Any, str]:
     in ``data/furniture.toml``), its precision mode looks again, and the longer text is kept (recall mode
     sometimes settles on a fragment that precision mode passes over).
     """
-    from trafilatura import bare_extraction  # imported on first use (heavy)
-
     for hidden in tree.xpath(_HIDDEN):
         if hidden.getparent() is not None:
             hidden.drop_tree()
     backup = copy.deepcopy(tree)
-    document = bare_extraction(tree, with_metadata=True, favor_recall=True, **_EXTRACTION)
+    document = _trafilatura(tree, recall=True)
     text = (getattr(document, "text", None) or "") if document is not None else ""
     if _words(text) < rulebook().web.second_look_below_words:
-        second = bare_extraction(backup, with_metadata=False, favor_precision=True, **_EXTRACTION)
+        second = _trafilatura(backup, recall=False)
         other = (getattr(second, "text", None) or "") if second is not None else ""
         if _words(other) > _words(text):
             text = other
     return document, text
+
+
+def _trafilatura(tree: Any, *, recall: bool) -> Any:
+    """One run of trafilatura on the parsed page (nothing is fetched); metadata on the recall run only."""
+    from trafilatura import bare_extraction  # imported on first use (heavy)
+
+    return bare_extraction(
+        tree,
+        with_metadata=recall,
+        favor_recall=recall,
+        favor_precision=not recall,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+    )
 
 
 def _words(text: str) -> int:
