@@ -51,6 +51,13 @@ _AUTHOR_META = (
     "sailthru.author",
 )
 _SITE_META = ("og:site_name", "application-name")
+# Elements that hold a visible byline (the marks Readability.js looks for too).
+_BYLINE_PATH = (
+    ".//body//*[@rel='author' or contains(@itemprop, 'author') or contains(@class, 'byline')"
+    " or contains(@class, 'author') or contains(@id, 'byline') or contains(@id, 'author')]"
+)
+_BYLINE_MAX_FOUND = 12
+_BYLINE_MAX_CHARS = 100
 # What pages wrap JSON-LD in, for old browsers: CDATA sections and HTML comments (with "//" before them).
 _JSON_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 
@@ -65,6 +72,7 @@ class PageMarkup:
     published: dt.date | None = None
     author: str | None = None
     site_name: str | None = None
+    visible_bylines: tuple[str, ...] = ()  # the texts of the page's byline elements, in page order
 
 
 def read_markup(tree: Any) -> PageMarkup:
@@ -78,7 +86,8 @@ def read_markup(tree: Any) -> PageMarkup:
         meta_title=_ld_text(ld, "headline", "name") or _first(meta, _TITLE_META),
         published=_first_date(meta, ld),
         author=_ld_author(ld) or _first(meta, _AUTHOR_META),
-        site_name=_first(meta, _SITE_META),
+        site_name=_first(meta, _SITE_META) or _ld_publisher(ld),
+        visible_bylines=_visible_bylines(tree),
     )
 
 
@@ -167,3 +176,26 @@ def _ld_author(ld: list[dict[str, Any]]) -> str | None:
         if any(names):
             return ", ".join(n for n in names if n)
     return None
+
+
+def _ld_publisher(ld: list[dict[str, Any]]) -> str | None:
+    for obj in ld:
+        if not _is_article(obj):
+            continue
+        publisher = obj.get("publisher")
+        name = publisher.get("name") if isinstance(publisher, dict) else publisher
+        if isinstance(name, str) and name.strip():
+            return " ".join(name.split())
+    return None
+
+
+def _visible_bylines(tree: Any) -> tuple[str, ...]:
+    """The texts of the first short byline elements of the page's body."""
+    found: list[str] = []
+    for element in tree.xpath(_BYLINE_PATH):
+        text = " ".join(element.text_content().split())
+        if text and len(text) <= _BYLINE_MAX_CHARS and text not in found:
+            found.append(text)
+            if len(found) >= _BYLINE_MAX_FOUND:
+                break
+    return tuple(found)

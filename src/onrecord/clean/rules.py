@@ -83,6 +83,19 @@ class Outlets:
 
 
 @dataclass(frozen=True, slots=True)
+class BylineWords:
+    """What in an author string is not a person's name (all lower case but the prefixes, regexes)."""
+
+    prefixes: tuple[str, ...]  # "By", "Written by", "Par" ... before the names
+    not_names: frozenset[str]  # placeholders sites put where a name goes ("username", "admin")
+    labels: tuple[str, ...]  # an author string starting so is a label, not a name ("last updated")
+    credits: frozenset[str]  # a second credit starts here ("edited", "photos")
+    roles: frozenset[str]  # a role starts here, after a name of two words or more ("editor")
+    weekdays: frozenset[str]  # a date starts here
+    max_words: int
+
+
+@dataclass(frozen=True, slots=True)
 class WebExtraction:
     second_look_below_words: int  # a main text this short gets a second look by the precision mode
 
@@ -128,6 +141,7 @@ class RuleBook:
     un_document: UnProfile
     languages: Languages
     web: WebExtraction
+    bylines: BylineWords
 
     def for_profile(self, profile: Profile) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if profile in rule.profiles)
@@ -174,9 +188,19 @@ def parse_rulebook(text: str) -> RuleBook:
             families=tuple(frozenset(group) for group in data["languages"]["families"]),
         )
         web = WebExtraction(second_look_below_words=int(data["web"]["second_look_below_words"]))
+        by = data["bylines"]
+        bylines = BylineWords(
+            prefixes=tuple(by["prefixes"]),
+            not_names=frozenset(w.casefold() for w in by["not_names"]),
+            labels=tuple(w.casefold() for w in by["labels"]),
+            credits=frozenset(w.casefold() for w in by["credits"]),
+            roles=frozenset(w.casefold() for w in by["roles"]),
+            weekdays=frozenset(w.casefold() for w in by["weekdays"]),
+            max_words=int(by["max_words"]),
+        )
     except KeyError as exc:
         raise ConfigError(f"{RULES_FILE} lacks the entry {exc}") from None
-    return RuleBook(rules, shapes, outlets, dates, un, languages, web)
+    return RuleBook(rules, shapes, outlets, dates, un, languages, web, bylines)
 
 
 def _un_profile(data: Mapping[str, Any]) -> UnProfile:

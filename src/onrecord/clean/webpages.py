@@ -13,12 +13,14 @@ import datetime as dt
 import logging
 from typing import Any
 
+from onrecord.clean.bylines import person_byline
 from onrecord.clean.compose import one_line, paragraphs_of, with_headline
 from onrecord.clean.dates import parse_date
 from onrecord.clean.deep import HUGE_PARSER_DEPTH, depth_of, flat_lines, hit_parser_limit, parse_deep
 from onrecord.clean.htmlmeta import PageMarkup, read_markup
 from onrecord.clean.language import choose_language
 from onrecord.clean.lines import classify_lines, page_metadata
+from onrecord.clean.outlets import canonical_outlet, known_outlet_of_url, outlet_of_lines
 from onrecord.clean.rules import Profile, rulebook
 from onrecord.clean.scraped import removed_lines
 from onrecord.errors import ExtractionError
@@ -115,8 +117,13 @@ def _article(lines: list[str], document: Any, markup: PageMarkup, url: str | Non
         text=with_headline(title, paragraphs_of(blocks)),
         removed=removed_lines(verdicts),
         title=title,
-        outlet=site or head.outlet,
-        byline=markup.author or _authors(getattr(document, "author", None)) or head.byline,
+        outlet=_outlet(site, url, head.outlet, lines),
+        byline=(
+            person_byline(markup.author)
+            or person_byline(getattr(document, "author", None))
+            or next(filter(None, map(person_byline, markup.visible_bylines)), None)
+            or head.byline
+        ),
         published=_published(getattr(document, "date", None), markup) or head.published,
         language=choose_language(markup.lang or getattr(document, "language", None), "\n".join(lines)),
         url=url,
@@ -168,16 +175,12 @@ def title_from_tag(title: str) -> str:
     return candidate
 
 
-def _authors(value: str | None) -> str | None:
-    """trafilatura's "A; B; a" as "A, B" (repeats dropped, whatever their case)."""
-    if not value:
-        return None
-    names: list[str] = []
-    for part in value.split(";"):
-        name = " ".join(part.split())
-        if name and name.casefold() not in {n.casefold() for n in names}:
-            names.append(name)
-    return ", ".join(names) or None
+def _outlet(site: str | None, url: str | None, named: str | None, lines: list[str]) -> str | None:
+    """The site's declared name (as the data writes a known outlet), else the URL's known outlet, else
+    one the page's lines name or give away."""
+    if site:
+        return canonical_outlet(site)
+    return known_outlet_of_url(url) or named or outlet_of_lines(lines)
 
 
 def _published(extracted: str | None, markup: PageMarkup) -> dt.date | None:
