@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from onrecord.clean.bylines import agencies_of, person_byline
 from onrecord.clean.compose import join_paragraphs, with_headline
-from onrecord.clean.dates import find_date, parse_date
+from onrecord.clean.dates import find_date, parse_date, parse_month_day, with_year
 from onrecord.clean.lines import classify_lines, is_outlet, is_person_name, page_metadata
 from onrecord.clean.outlets import canonical_outlet, known_outlet_of_url, outlet_of_lines, parse_outlets
 from onrecord.clean.rules import Means, Profile, parse_rulebook, rulebook
@@ -366,3 +367,51 @@ def test_a_malformed_outlet_is_named() -> None:
         parse_outlets('min_weight = 1\n[[outlet]]\nname = "Broken"\n[[outlet.sign]]\npattern = "("\n')
     with pytest.raises(ConfigError, match="min_weight"):
         parse_outlets('[[outlet]]\nname = "A"\n')
+
+
+@pytest.mark.parametrize(
+    ("value", "persons", "agencies"),
+    [
+        ("Ana Torvik", "Ana Torvik", ()),
+        ("By Ana Torvik", "Ana Torvik", ()),
+        ("Ana Torvik May", "Ana Torvik", ()),  # the month of a date run on
+        ("Lena May", "Lena May", ()),  # a name of two words keeps its last
+        ("Bram Osei Games Editor", "Bram Osei", ()),
+        ("Bram Osei Monday, March", "Bram Osei", ()),
+        ("Last Updated March 3", None, ()),
+        ("Username", None, ()),
+        ("Our Foreign Staff", None, ()),
+        ("Ana Torvik Edited by Bram Osei", "Ana Torvik", ()),
+        ("Ana Torvik; MA", "Ana Torvik, MA", ()),
+        ("AFP", None, ("AFP",)),
+        ("Ana Torvik; Agence France-Presse", "Ana Torvik", ("AFP",)),
+        (None, None, ()),
+    ],
+)
+def test_bylines_are_persons_with_agencies_apart(
+    value: str | None, persons: str | None, agencies: tuple[str, ...]
+) -> None:
+    assert person_byline(value) == persons
+    assert agencies_of(value) == agencies
+
+
+def test_a_dateline_without_its_year_takes_the_year_of_the_pages_other_dates() -> None:
+    dateline = "SYLVANIA CITY, March 3 (Xinhua) -- " + BODY
+    other = "The talks had opened on 1 March 2031, the envoy recalled."
+    article = scraped_article(f"{HEADLINE}\n\n{dateline}\n\n{other}")
+    assert article.published == dt.date(2031, 3, 3)
+    assert dateline in article.text.split("\n")  # the dateline is body: it stays
+    near_new_year = scraped_article(
+        f"{HEADLINE}\n\nSYLVANIA CITY, Dec. 30 -- {BODY}\n\nFiled on 2 January 2032."
+    )
+    assert near_new_year.published == dt.date(2031, 12, 30)
+    assert (
+        scraped_article(f"{HEADLINE}\n\n{dateline}\n\n{BODY} More.").published is None
+    )  # nothing to place it
+
+
+def test_month_day_and_year_placement() -> None:
+    assert parse_month_day("July 5") == (7, 5)
+    assert parse_month_day("5 July") == (7, 5)
+    assert parse_month_day("Feb 30") is None
+    assert with_year(2, 29, dt.date(2031, 3, 1)) == dt.date(2032, 2, 29)

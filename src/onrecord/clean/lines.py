@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from onrecord.clean.dates import parse_date
+from onrecord.clean.dates import find_date, parse_date, parse_month_day, with_year
 from onrecord.clean.outlets import canonical_outlet, is_known_outlet
 from onrecord.clean.rules import Condition, Means, Profile, Rule, RuleBook, Where, rulebook
 
@@ -30,6 +30,7 @@ class Verdict:
     name: str | None = None  # a byline or outlet the line names
     date: dt.date | None = None
     rank: int = 5
+    month_day: tuple[int, int] | None = None  # a date the line gives without its year
 
     @property
     def blank(self) -> bool:
@@ -90,17 +91,26 @@ def page_metadata(verdicts: Sequence[Verdict]) -> PageMetadata:
     """The date, byline and outlet the lines give; where several lines give one, the lowest rank wins."""
 
     def best(means: Means) -> Verdict | None:
-        found = [v for v in verdicts if v.means is means]
+        found = [v for v in verdicts if v.means is means and (means is not Means.DATE or v.date)]
         return min(found, key=lambda v: v.rank) if found else None
 
     date = best(Means.DATE)
     byline = best(Means.BYLINE)
     outlet = best(Means.OUTLET)
     return PageMetadata(
-        published=date.date if date else None,
+        published=date.date if date else _yearless_date(verdicts),
         byline=byline.name if byline else None,
         outlet=outlet.name if outlet else None,
     )
+
+
+def _yearless_date(verdicts: Sequence[Verdict]) -> dt.date | None:
+    """A date written without its year, placed in the year nearest to another date of the page."""
+    partial = next((v.month_day for v in verdicts if v.month_day), None)
+    if partial is None:
+        return None
+    others = [date for v in verdicts if v.line and (date := find_date(v.line))]
+    return with_year(*partial, near=max(others)) if others else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +133,8 @@ def _first_rule(line: str, rules: Sequence[Rule], book: RuleBook, context: _Cont
         groups = match.groupdict()
         name = (groups.get("name") or "").strip() or None
         date = parse_date(groups["date"]) if groups.get("date") else None
-        if all(_holds(c, line, name, date, book, context) for c in rule.when):
+        month_day = parse_month_day(groups["monthday"]) if groups.get("monthday") else None
+        if all(_holds(c, line, name, date or month_day, book, context) for c in rule.when):
             return Verdict(
                 line=line,
                 rule=rule.name,
@@ -132,12 +143,18 @@ def _first_rule(line: str, rules: Sequence[Rule], book: RuleBook, context: _Cont
                 name=outlet_name(name) if rule.means is Means.OUTLET and name else name,
                 date=date,
                 rank=rule.rank,
+                month_day=month_day,
             )
     return None
 
 
 def _holds(
-    condition: Condition, line: str, name: str | None, date: dt.date | None, book: RuleBook, context: _Context
+    condition: Condition,
+    line: str,
+    name: str | None,
+    date: dt.date | tuple[int, int] | None,
+    book: RuleBook,
+    context: _Context,
 ) -> bool:
     match condition:
         case Condition.REPEATED:
@@ -147,7 +164,9 @@ def _holds(
         case Condition.HEADLINE_SHAPE:
             return is_headline_shape(line, book)
         case Condition.DATE_PARSES:
-            return date is not None
+            return isinstance(date, dt.date)
+        case Condition.MONTH_DAY_PARSES:
+            return isinstance(date, tuple)
         case Condition.OUTLET_SHAPE:
             return name is not None and is_outlet(name, book)
         case Condition.PERSON_SHAPE:

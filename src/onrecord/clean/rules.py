@@ -42,6 +42,7 @@ class Condition(StrEnum):
     REPEATED_TITLE = "repeated_title"
     HEADLINE_SHAPE = "headline_shape"
     DATE_PARSES = "date_parses"
+    MONTH_DAY_PARSES = "month_day_parses"
     OUTLET_SHAPE = "outlet_shape"
     PERSON_SHAPE = "person_shape"
 

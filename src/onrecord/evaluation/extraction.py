@@ -200,7 +200,7 @@ def _evaluate_page(folder: Path, reference: Path | None) -> PageResult:
         date_ok=(date == want_day.isoformat() if want_day else False) if want_date else None,
         expected_byline=want_byline,
         byline=byline,
-        byline_ok=_byline_ok(want_byline, byline, outlet) if want_byline else None,
+        byline_ok=byline_matches(want_byline, byline, outlet) if want_byline else None,
         expected_lang=want_lang,
         lang=lang,
         lang_ok=primary_subtag(lang) == primary_subtag(want_lang) if want_lang else None,
@@ -243,7 +243,7 @@ def _fold_byline(text: str | None) -> str:
     return _BY.sub("", _fold(text)).replace(".", "")
 
 
-def _byline_ok(expected: str, found: str | None, outlet: str | None) -> bool | None:
+def byline_matches(expected: str, found: str | None, outlet: str | None) -> bool | None:
     """Whether onrecord's byline names the persons of the fixture's (see the module's docstring)."""
     persons: list[str] = []
     agencies: list[str] = []
