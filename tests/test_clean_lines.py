@@ -355,6 +355,12 @@ def test_known_outlet_of_url(url: str, outlet: str | None) -> None:
     assert scraped_article(f"{HEADLINE}\n\n{BODY}", url=url).outlet == outlet
 
 
+def test_outlet_from_the_title_line_of_saved_text() -> None:
+    assert scraped_article(f"{HEADLINE} | Xinhua News Agency\n\n{BODY}").outlet == "Xinhua"
+    assert scraped_article(f"UN News - {HEADLINE}\n\n{BODY}").outlet == "UN News"
+    assert scraped_article(f"{HEADLINE} - Sylvania\n\n{BODY}").outlet is None
+
+
 def test_outlet_aliases_are_recorded_by_their_name() -> None:
     assert canonical_outlet("unog") == "UN Geneva"
     assert canonical_outlet("Xinhua News Agency") == "Xinhua"

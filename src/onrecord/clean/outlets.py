@@ -2,6 +2,7 @@
 
     outlet_of_url(url)        a known outlet whose host (or host and path) the URL is on, else the host
     known_outlet_of_url(url)  the same, known outlets only
+    outlet_of_title(title)    a known outlet a page title names after a separator ("... | Reuters")
     outlet_of_lines(lines)    the known outlet whose furniture lines ("In progress at UNHQ", "Meeting
                               Summaries", a press code) weigh most in page text saved without its address
     canonical_outlet(name)    a known outlet as the data writes it ("UNOG" -> "UN Geneva"), else the name
@@ -23,6 +24,7 @@ from onrecord.datafiles import read_text
 from onrecord.errors import ConfigError
 
 OUTLETS_FILE = "outlets.toml"
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,18 @@ def outlet_of_lines(lines: Iterable[str]) -> str | None:
     order = {outlet.name: i for i, outlet in enumerate(book.outlets)}
     name, weight = min(weights.items(), key=lambda item: (-item[1], order[item[0]]))
     return name if weight >= book.min_weight else None
+
+
+def outlet_of_title(title: str | None) -> str | None:
+    """The known outlet a title names after (or before) a separator: "Accord signed | Reuters"."""
+    if not title:
+        return None
+    for separator in _TITLE_SEPARATORS:
+        if separator in title:
+            for piece in (title.rsplit(separator, 1)[1], title.split(separator, 1)[0]):
+                if is_known_outlet(piece.strip()):
+                    return canonical_outlet(piece.strip())
+    return None
 
 
 def _host_and_path(url: str | None) -> tuple[str, str]:
