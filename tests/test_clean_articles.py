@@ -87,6 +87,20 @@ def test_html_without_main_text_is_an_extraction_error() -> None:
         )
 
 
+def test_html_date_in_utc_gives_way_to_the_same_instant_in_local_time() -> None:
+    ld = (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "dateCreated": "2031-02-24T01:18:13Z"}</script>'
+    )
+    page = PAGE.replace(
+        '<meta property="article:published_time" content="2031-03-04T09:30:00+01:00">',
+        ld + '<meta property="article:published_time" content="2031-02-23T17:18:13-08:00">',
+    )
+    assert article_of(page, MediaType.HTML).published == dt.date(2031, 2, 23)
+    other_instant = page.replace("17:18:13-08:00", "19:18:13-08:00")
+    assert article_of(other_instant, MediaType.HTML).published == dt.date(2031, 2, 24)
+
+
 @pytest.mark.parametrize("depth", [200, 300, 2100, 5000])
 def test_html_nested_past_the_parser_limit_keeps_its_text(depth: int) -> None:
     """Regression (issue 12): a page nested deeper than ~253 elements lost its text to libxml2."""

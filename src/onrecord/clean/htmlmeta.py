@@ -116,16 +116,41 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
 
 
 def _first_date(meta: dict[str, str], ld: list[dict[str, Any]]) -> dt.date | None:
-    for obj in ld:
-        if not _is_article(obj):
+    """The first declared publication date (JSON-LD, then meta tags); where it is given in UTC and
+    another source gives the same instant in the publisher's own time zone, that day is the one."""
+    values = [
+        value
+        for obj in ld
+        if _is_article(obj)
+        for value in (obj.get("datePublished"), obj.get("dateCreated"))
+        if isinstance(value, str)
+    ]
+    values += [meta[key] for key in _DATE_META if meta.get(key)]
+    for index, value in enumerate(values):
+        date = parse_date(value)
+        if date is None:
             continue
-        value = obj.get("datePublished") or obj.get("dateCreated")
-        if isinstance(value, str) and (date := parse_date(value)):
-            return date
-    for key in _DATE_META:
-        if meta.get(key) and (date := parse_date(meta[key])):
-            return date
+        instant = _instant(value)
+        if instant is not None and instant.utcoffset() == dt.timedelta(0):
+            for other in values[index + 1 :]:
+                local = _instant(other)
+                if (
+                    local is not None
+                    and local.utcoffset() not in (None, dt.timedelta(0))
+                    and local == instant
+                ):
+                    return local.date()
+        return date
     return None
+
+
+def _instant(value: str) -> dt.datetime | None:
+    """A timestamp with its time zone ("2031-02-23T17:18:13-08:00"), else ``None``."""
+    try:
+        stamp = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo is not None else None
 
 
 def _is_article(obj: dict[str, Any]) -> bool:
