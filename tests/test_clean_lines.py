@@ -173,6 +173,11 @@ def test_a_by_line_names_an_outlet_or_a_person(line: str, outlet: str | None, by
     assert (meta.outlet, meta.byline) == (outlet, byline)
 
 
+def test_a_by_line_keeps_the_agency_apart() -> None:
+    meta = page_metadata(classify_lines([HEADLINE, "By Ana Torvik, Reuters", BODY]))
+    assert meta.byline == "Ana Torvik"
+
+
 def test_a_by_line_deep_in_the_body_is_body() -> None:
     lines = [HEADLINE, BODY, BODY + " Again.", "By Ana Torvik", BODY + " Thrice."]
     assert classify_lines(lines)[3].rule is None
@@ -391,6 +396,9 @@ def test_a_malformed_outlet_is_named() -> None:
         ("Ana Torvik; MA", "Ana Torvik, MA", ()),
         ("AFP", None, ("AFP",)),
         ("Ana Torvik; Agence France-Presse", "Ana Torvik", ("AFP",)),
+        ("By Ana Torvik, Reuters", "Ana Torvik", ("Reuters",)),
+        ("Ana Torvik and Bram Osei (AFP)", "Ana Torvik and Bram Osei", ("AFP",)),
+        ("Bram Osei / Xinhua", "Bram Osei", ("Xinhua",)),
         (None, None, ()),
     ],
 )

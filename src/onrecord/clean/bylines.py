@@ -16,6 +16,8 @@ from onrecord.clean.outlets import canonical_outlet, is_known_outlet
 from onrecord.clean.rules import rulebook
 
 _PARTS = re.compile(r"\s*[;|\n]\s*")
+_PIECES = re.compile(r"\s*(?:,|/|\band\b|&)\s*")  # names and agencies within a part
+_BRACKETED = re.compile(r"\s*\(([^()]{2,60})\)")
 
 
 def person_byline(value: str | None) -> str | None:
@@ -30,13 +32,25 @@ def person_byline(value: str | None) -> str | None:
 
 def agencies_of(value: str | None) -> tuple[str, ...]:
     """The news agencies and outlets ``value`` names (kept apart from the persons)."""
-    return tuple(canonical_outlet(part) for part in _parts(value) if is_known_outlet(_unprefixed(part)))
+    found: list[str] = []
+    for part in _PARTS.split(value or ""):
+        pieces = [*_PIECES.split(_BRACKETED.sub(r", \1", _unprefixed(part)))]
+        found += [canonical_outlet(p) for p in pieces if p and is_known_outlet(p)]
+    return tuple(dict.fromkeys(found))
 
 
 def _parts(value: str | None) -> list[str]:
-    if not value:
-        return []
-    return [part for part in _PARTS.split(value) if part.strip()]
+    """The parts of ``value`` that may name persons: agencies (alone, bracketed or listed) left out."""
+    parts: list[str] = []
+    for part in _PARTS.split(value or ""):
+        if not part.strip():
+            continue
+        part = _BRACKETED.sub(lambda m: "" if is_known_outlet(m[1]) else m[0], part)
+        pieces = _PIECES.split(_unprefixed(part))
+        if any(is_known_outlet(piece) for piece in pieces):  # "Ana Torvik, Reuters", "Ana Torvik / AFP"
+            part = ", ".join(p for p in pieces if p and not is_known_outlet(p))
+        parts.append(part)
+    return [part for part in parts if part.strip()]
 
 
 def _person(part: str) -> str | None:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from onrecord.clean.bylines import person_byline
 from onrecord.clean.dates import find_date, parse_date, parse_month_day, with_year
 from onrecord.clean.outlets import canonical_outlet, is_known_outlet
 from onrecord.clean.rules import Condition, Means, Profile, Rule, RuleBook, Where, rulebook
@@ -99,7 +100,7 @@ def page_metadata(verdicts: Sequence[Verdict]) -> PageMetadata:
     outlet = best(Means.OUTLET)
     return PageMetadata(
         published=date.date if date else _yearless_date(verdicts),
-        byline=byline.name if byline else None,
+        byline=person_byline(byline.name) if byline else None,
         outlet=outlet.name if outlet else None,
     )
 
