@@ -101,6 +101,15 @@ def test_html_date_in_utc_gives_way_to_the_same_instant_in_local_time() -> None:
     assert article_of(other_instant, MediaType.HTML).published == dt.date(2031, 2, 24)
 
 
+def test_html_hidden_elements_are_left_out_unless_they_hold_the_article() -> None:
+    hidden = "<p hidden>A hidden teaser that the page never shows to its readers at all, not even once.</p>"
+    page = PAGE.replace("<p>", hidden + "<p>", 1)
+    assert "hidden teaser" not in article_of(page, MediaType.HTML).text
+    footer = "<footer>Copyright 2031 Sylvania Herald. All rights reserved.</footer>"
+    revealed = PAGE.replace("<article>", '<article hidden="">').replace(footer, "")  # a script reveals it
+    assert PARAGRAPHS[0] in article_of(revealed, MediaType.HTML).text
+
+
 @pytest.mark.parametrize("depth", [200, 300, 2100, 5000])
 def test_html_nested_past_the_parser_limit_keeps_its_text(depth: int) -> None:
     """Regression (issue 12): a page nested deeper than ~253 elements lost its text to libxml2."""

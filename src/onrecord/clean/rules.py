@@ -99,6 +99,7 @@ class BylineWords:
 @dataclass(frozen=True, slots=True)
 class WebExtraction:
     second_look_below_words: int  # a main text this short gets a second look by the precision mode
+    hidden_max_share: float  # hidden elements holding more of the page's text than this are kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +189,10 @@ def parse_rulebook(text: str) -> RuleBook:
             min_letters=int(data["languages"]["min_letters"]),
             families=tuple(frozenset(group) for group in data["languages"]["families"]),
         )
-        web = WebExtraction(second_look_below_words=int(data["web"]["second_look_below_words"]))
+        web = WebExtraction(
+            second_look_below_words=int(data["web"]["second_look_below_words"]),
+            hidden_max_share=float(data["web"]["hidden_max_share"]),
+        )
         by = data["bylines"]
         bylines = BylineWords(
             prefixes=tuple(by["prefixes"]),

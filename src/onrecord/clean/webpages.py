@@ -69,9 +69,7 @@ def _extract(tree: Any) -> tuple[Any, str]:
     in ``data/furniture.toml``), its precision mode looks again, and the longer text is kept (recall mode
     sometimes settles on a fragment that precision mode passes over).
     """
-    for hidden in tree.xpath(_HIDDEN):
-        if hidden.getparent() is not None:
-            hidden.drop_tree()
+    _drop_hidden(tree)
     backup = copy.deepcopy(tree)
     document = _trafilatura(tree, recall=True)
     text = (getattr(document, "text", None) or "") if document is not None else ""
@@ -81,6 +79,20 @@ def _extract(tree: Any) -> tuple[Any, str]:
         if _words(other) > _words(text):
             text = other
     return document, text
+
+
+def _drop_hidden(tree: Any) -> None:
+    """Remove the elements the page hides, unless they hold nearly all its text (a page a script reveals:
+    ``[web] hidden_max_share`` in ``data/furniture.toml``)."""
+    hidden = [element for element in tree.xpath(_HIDDEN) if element.getparent() is not None]
+    outermost = [e for e in hidden if not any(a in hidden for a in e.iterancestors())]
+    hidden_chars = sum(len(" ".join(e.text_content().split())) for e in outermost)
+    body = tree.find(".//body")
+    body_chars = len(" ".join(body.text_content().split())) if body is not None else 0
+    if hidden_chars > rulebook().web.hidden_max_share * body_chars:
+        return
+    for element in outermost:
+        element.drop_tree()
 
 
 def _trafilatura(tree: Any, *, recall: bool) -> Any:
