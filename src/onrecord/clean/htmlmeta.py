@@ -1,8 +1,9 @@
 """Metadata a web page declares in its markup: the fallbacks for what the extractor misses.
 
 Read from the parsed page only (nothing is fetched): ``<html lang>``, ``<title>``, ``og:title``,
-``article:published_time`` and its kin, JSON-LD ``headline`` / ``datePublished`` / ``author``, and
-author ``<meta>`` tags.
+``article:published_time`` and its kin, JSON-LD ``headline`` / ``datePublished`` / ``author`` /
+``publisher``, author ``<meta>`` tags, ``og:site_name``, and the texts of the page's visible byline
+elements (``rel="author"``, ``itemprop="author"``, classes and ids naming a byline or an author).
 """
 
 from __future__ import annotations

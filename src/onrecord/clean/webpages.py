@@ -1,9 +1,14 @@
 """Articles from raw web pages: trafilatura for the main text and metadata, markup for what it misses.
 
-trafilatura 2.x ``bare_extraction`` is given the page's characters (never a URL: nothing is fetched),
-set to favour precision and to leave comments out. Its title, sitename, author and date are used first;
-the page's own markup (``htmlmeta``), a visible "By ..." line and a dateline fill the gaps. The clean
-text is the headline, a blank line, then one paragraph per extracted block.
+trafilatura 2.x ``bare_extraction`` is given the parsed page (never a URL: nothing is fetched), with the
+elements the page hides removed and comments left out; its recall mode takes the main text, and its
+precision mode has a second look when that text is short (the longer is kept: chosen per page on the
+evidence of length). The extracted lines go through the line rules of the "web" profile. The declared
+markup (``htmlmeta``) gives title, date and author first; trafilatura's metadata, the page's visible
+byline elements, a "By ..." line and a dateline fill the gaps. Bylines are persons, agencies set apart
+(``bylines``); the outlet is the declared site name as the data writes a known outlet, else the URL's
+known outlet, else one the lines name or give away (``outlets``). The clean text is the headline, a
+blank line, then one paragraph per extracted block.
 """
 
 from __future__ import annotations
@@ -85,7 +90,8 @@ def _drop_hidden(tree: Any) -> None:
     """Remove the elements the page hides, unless they hold nearly all its text (a page a script reveals:
     ``[web] hidden_max_share`` in ``data/furniture.toml``)."""
     hidden = [element for element in tree.xpath(_HIDDEN) if element.getparent() is not None]
-    outermost = [e for e in hidden if not any(a in hidden for a in e.iterancestors())]
+    marked = set(hidden)
+    outermost = [e for e in hidden if not any(a in marked for a in e.iterancestors())]
     hidden_chars = sum(len(" ".join(e.text_content().split())) for e in outermost)
     body = tree.find(".//body")
     body_chars = len(" ".join(body.text_content().split())) if body is not None else 0
