@@ -8,6 +8,7 @@ from types import MappingProxyType
 import pytest
 
 from onrecord.clean import CleanStage, detect_language, make_article
+from onrecord.clean.deep import flat_lines
 from onrecord.clean.language import choose_language, primary_subtag
 from onrecord.clean.records import outlet_of_url
 from onrecord.clean.undocs import document_symbol, is_un_document
@@ -108,6 +109,13 @@ def test_html_hidden_elements_are_left_out_unless_they_hold_the_article() -> Non
     footer = "<footer>Copyright 2031 Sylvania Herald. All rights reserved.</footer>"
     revealed = PAGE.replace("<article>", '<article hidden="">').replace(footer, "")  # a script reveals it
     assert PARAGRAPHS[0] in article_of(revealed, MediaType.HTML).text
+
+
+def test_flat_lines_read_blocks_without_scripts_styles_or_navigation() -> None:
+    html = "<p>One <b>two</b><script>x()</script></p><nav><p>Home</p></nav>"
+    html += "<div>Three<br>four &amp; five</div><p>six"
+    assert flat_lines(html) == ["One two", "Three", "four & five", "six"]
+    assert flat_lines("<div><span>unclosed <i>tags</div></span> after") == ["unclosed tags", "after"]
 
 
 @pytest.mark.parametrize("depth", [200, 300, 2100, 5000])
