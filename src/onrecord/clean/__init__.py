@@ -3,7 +3,8 @@
     make_article(raw, decoded) -> Article       dispatching on the document's media type:
 
     TEXT    scraped page text: a line classifier (rules in data/furniture.toml) drops furniture and
-            recovers date, byline and outlet; UN documents (cover page, symbol) have their own profile
+            recovers date, byline and outlet (known outlets in data/outlets.toml); UN documents (cover
+            page, symbol) have their own profile
     HTML    trafilatura for the main text and metadata, the page's markup for what it misses
     RECORD  a table row: its text lightly cleaned, title/date/url from its fields
 
