@@ -18,10 +18,11 @@ from typing import Any
 
 from onrecord.errors import ConfigError
 from onrecord.store.documents import document_refs
+from onrecord.store.filters import DAY_SAID, SQLITE_MAX_INT, StatementFilter
 from onrecord.store.statements import (
     COLUMNS,
     JOINS,
-    StatementFilter,
+    STORED_ORDER,
     StoredStatement,
     joins_for,
     statement_row,
@@ -36,6 +37,7 @@ class Sort(StrEnum):
     RANK = "rank"  # best match first (date said, newest first, without text)
     DATE = "date"  # newest first
     OLDEST = "oldest"
+    STORED = "stored"  # document by document, in the order of their text
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +58,8 @@ class Query:
             raise ConfigError(f"the query is {len(self.text)} characters long; at most {MAX_QUERY_LENGTH}")
         if not 1 <= self.limit <= MAX_PAGE_SIZE:
             raise ConfigError(f"page size must be 1 to {MAX_PAGE_SIZE}, got {self.limit}")
-        if self.offset < 0:
-            raise ConfigError(f"offset must be 0 or more, got {self.offset}")
+        if not 0 <= self.offset <= SQLITE_MAX_INT:
+            raise ConfigError(f"offset must be 0 to {SQLITE_MAX_INT}, got {self.offset}")
 
 
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
@@ -100,11 +102,10 @@ class Page:
 # what SQLite says of a query text FTS5 cannot read (as opposed to a database that cannot be read)
 _QUERY_ERRORS = ("fts5", "syntax", "unterminated", "no such column", "unknown special query")
 
-# the day a statement was said: its event's date, else the day it was published
-DAY_SAID = "coalesce(ev.date, s.date_published, d.published)"
-_ORDER = {  # listing without words to rank: by the day said
+_ORDER = {  # listing without words to rank: by the day said, or as stored
     Sort.DATE: f"{DAY_SAID} DESC, s.id",
     Sort.OLDEST: f"{DAY_SAID} ASC, s.id",
+    Sort.STORED: STORED_ORDER,
 }
 _HIGHLIGHT = "highlight(statements_fts, 0, '«', '»')"
 _FTS_MATCH = "statements_fts WHERE statements_fts MATCH ?"
@@ -145,6 +146,14 @@ def readable(query: Query) -> Iterator[None]:
                 f'cannot read the query {query.text!r} ({exc}): use words, "a phrase", prefix*, OR, NOT'
             ) from None
         raise
+
+
+def check_query(conn: sqlite3.Connection, query: Query) -> None:
+    """Raise the ``ConfigError`` of ``search`` now when FTS5 cannot read the query text (cheap: it
+    looks for one match), e.g. before a download starts streaming."""
+    if query.text.strip():
+        with readable(query):
+            conn.execute(f"SELECT rowid FROM {_FTS_MATCH} LIMIT 1", (query.match,)).fetchall()
 
 
 def _best(conn: sqlite3.Connection, query: Query) -> tuple[int, tuple[Hit, ...]]:
@@ -212,7 +221,8 @@ def iter_hit_rows(conn: sqlite3.Connection, query: Query) -> Iterator[dict[str, 
     """Every statement ``query`` matches, in its order and in the format of ``hit_rows``, read a few
     hundred at a time from one pass over the matches (``query.limit`` and ``offset`` do not apply)."""
     sql, params = _ordered(query)
-    cursor = conn.execute(sql, params)
+    with readable(query):
+        cursor = conn.execute(sql, params)
     while chunk := cursor.fetchmany(MAX_PAGE_SIZE):
         yield from hit_rows(conn, _hits(conn, query, [(r[0], r[1]) for r in chunk]))
 
@@ -284,9 +294,11 @@ class Comparison:
     rows: tuple[tuple[str, int, int], ...]  # value, left count, right count (most first)
 
 
-def side(conn: sqlite3.Connection, asked: str) -> Side:
-    """A speaker (name or alias) when one matches, else a country."""
-    for filters in (StatementFilter(speaker=asked), StatementFilter(country=asked)):
+def side(conn: sqlite3.Connection, asked: str, within: StatementFilter | None = None) -> Side:
+    """A speaker (name or alias) when one matches, else a country (among the statements ``within``
+    keeps)."""
+    within = within or StatementFilter()
+    for filters in (within.replace(speaker=asked), within.replace(country=asked)):
         total = search(conn, Query("", filters, limit=1)).total
         if total:
             return Side(asked, filters, total)
@@ -294,10 +306,15 @@ def side(conn: sqlite3.Connection, asked: str) -> Side:
 
 
 def compare(
-    conn: sqlite3.Connection, left: str, right: str, by: str = "position", top: int = 30
+    conn: sqlite3.Connection,
+    left: str,
+    right: str,
+    by: str = "position",
+    top: int = 30,
+    within: StatementFilter | None = None,
 ) -> Comparison:
     """Two speakers or countries side by side: how many of each one's statements fall under each value."""
-    a, b = side(conn, left), side(conn, right)
+    a, b = side(conn, left, within), side(conn, right, within)
     counts_a = dict(facet_counts(conn, Query("", a.filters), by, top))
     counts_b = dict(facet_counts(conn, Query("", b.filters), by, top))
     values = sorted(

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.errors import ConfigError
-from onrecord.search import DAY_SAID, FACETS, Query, readable, statement_source
+from onrecord.search import FACETS, Query, readable, statement_source
+from onrecord.store.filters import DAY_SAID
 
 __all__ = ["ALL", "OTHER", "PERIODS", "Series", "Timeline", "timeline"]
 

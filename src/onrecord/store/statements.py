@@ -26,6 +26,7 @@ from onrecord.store.events import (
     insert_figures,
     upsert_event,
 )
+from onrecord.store.filters import StatementFilter
 from onrecord.store.themes import insert_themes, positions_by_statement, topics_by_statement
 
 
@@ -169,79 +170,7 @@ def joins_for(*sql: str) -> str:
 
 
 _SELECT = f"SELECT {COLUMNS} FROM statements s {JOINS}"
-
-
-@dataclass(frozen=True, slots=True)
-class StatementFilter:
-    """What statements to keep: every field given must hold (text fields match case-insensitively,
-    as substrings unless said otherwise)."""
-
-    statement_id: int | None = None
-    document_id: int | None = None
-    speaker: str | None = None  # name or alias contains
-    speaker_id: int | None = None
-    speaker_kind: str | None = None  # person | state | organization | group | unknown (exact)
-    country: str | None = None  # the speaker's country as the document gives it
-    body: str | None = None
-    session: int | None = None
-    event_kind: str | None = None
-    event_id: int | None = None
-    topic: str | None = None  # exact label
-    position: str | None = None  # exact id
-    date_from: str | None = None  # ISO date: said (or published) on or after
-    date_to: str | None = None  # ISO date: said (or published) on or before
-    outlet: str | None = None
-    kind: str | None = None  # direct | indirect | mixed (exact)
-
-    def where(self) -> tuple[list[str], list[object]]:
-        """SQL conditions and their parameters over the aliases of ``JOINS``."""
-        where: list[str] = []
-        params: list[object] = []
-
-        def add(condition: str, *values: object) -> None:
-            where.append(condition)
-            params.extend(values)
-
-        if self.document_id is not None:
-            add("s.document_id = ?", self.document_id)
-        if self.speaker:
-            add(
-                "s.speaker_id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? "
-                "UNION SELECT id FROM speakers WHERE name LIKE ?)",
-                f"%{self.speaker}%",
-                f"%{self.speaker}%",
-            )
-        for column, value in (
-            ("s.id", self.statement_id),
-            ("s.speaker_id", self.speaker_id),
-            ("ev.session", self.session),
-            ("ev.id", self.event_id),
-        ):
-            if value is not None:
-                add(f"{column} = ?", value)
-        for column, text in (
-            ("ev.body", self.body),
-            ("ev.kind", self.event_kind),
-            ("ds.country", self.country),
-            ("d.outlet", self.outlet),
-        ):
-            if text:
-                add(f"{column} LIKE ?", f"%{text}%")
-        for column, exact in (("sp.kind", self.speaker_kind), ("s.kind", self.kind)):
-            if exact:
-                add(f"{column} = ?", exact.lower())
-        if self.topic:
-            add(
-                "s.id IN (SELECT statement_id FROM statement_topics WHERE label = ? COLLATE NOCASE)",
-                self.topic,
-            )
-        if self.position:
-            add("s.id IN (SELECT statement_id FROM statement_positions WHERE position = ?)", self.position)
-        if self.date_from:
-            add("coalesce(ev.date, s.date_published, d.published) >= ?", self.date_from)
-        if self.date_to:
-            add("coalesce(ev.date, s.date_published, d.published) <= ?", self.date_to)
-        return where, params
+STORED_ORDER = "s.document_id, s.seq"  # document by document, each in the order of its text
 
 
 def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
@@ -287,35 +216,11 @@ def statements_from_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) 
     return stored
 
 
-def iter_statements(
-    conn: sqlite3.Connection,
-    *,
-    document_id: int | None = None,
-    speaker: str | None = None,
-    body: str | None = None,
-    session: int | None = None,
-    event_kind: str | None = None,
-    event_id: int | None = None,
-    topic: str | None = None,
-    position: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-) -> Iterator[StoredStatement]:
-    """Statements in document order, optionally of one document, of speakers whose name or alias
-    contains ``speaker``, or at events whose body or kind contains the text given (case-insensitive)."""
-    where, params = StatementFilter(
-        document_id=document_id,
-        speaker=speaker,
-        body=body,
-        session=session,
-        event_kind=event_kind,
-        event_id=event_id,
-        topic=topic,
-        position=position,
-    ).where()
-    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY s.document_id, s.seq LIMIT ? OFFSET ?"
-    cursor = conn.execute(sql, (*params, -1 if limit is None else limit, offset))
+def iter_statements(conn: sqlite3.Connection, **filters: object) -> Iterator[StoredStatement]:
+    """Every statement that passes ``filters`` (the keywords of ``StatementFilter``), in document order."""
+    where, params = StatementFilter(**filters).where()
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {STORED_ORDER}"
+    cursor = conn.execute(sql, params)
     while rows := cursor.fetchmany(500):
         yield from statements_from_rows(conn, rows)
 
