@@ -200,6 +200,24 @@ def test_every_page_shows_the_data_of_its_json_twin(client: TestClient) -> None:
         assert not missing, f"{path}: its twin {twin} has {sorted(missing)[:5]} that the page does not show"
 
 
+def test_pages_show_what_a_reader_uses(client: TestClient) -> None:
+    """What the browser test clicks through, checked here without a browser."""
+    tolvik = _tolvik(client)
+    search = client.get("/", params={"q": "rights", "limit": 2}).text
+    assert (
+        'data-facet="speaker"' in search and 'rel="next" href="?q=rights&amp;limit=2&amp;offset=2"' in search
+    )
+    facet_link = re.search(r'data-facet="speaker">.*?<a href="([^"]+)"', search, re.S)
+    assert facet_link and "speaker=" in facet_link.group(1)
+    statement = client.get(f"/statements/{tolvik['id']}").text
+    said = re.search(r'<mark class="content[^"]*" id="said">([^<]*)</mark>', statement)
+    assert said and html.unescape(said.group(1)) in tolvik["content"]["text"]
+    speaker = client.get(f"/speakers/{tolvik['speaker']['id']}").text
+    assert speaker.count("<svg") >= 2
+    compared = client.get("/compare", params={"a": "Tolvik", "b": "Marrow", "by": "kind"}).text
+    assert "<meter" in compared and "Tolvik and Marrow" in compared
+
+
 def test_a_page_and_its_twin_take_the_same_parameters(client: TestClient) -> None:
     assert client.get("/speakers?limit=501").status_code == 400
     assert client.get("/api/v1/speakers?limit=501").status_code == 422
