@@ -120,25 +120,36 @@ _EXTRAS: dict[str, Callable[[Request, Data], Data]] = {
 
 
 def renderer(
-    template: str, title: Callable[[Data], str], twin: str | None
+    template: str,
+    title: Callable[[Data], str],
+    twin: str | None,
+    defaults: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> Callable[[Request, Data], HTMLResponse]:
     """How the page of a resource renders its data: ``twin`` is the path of its JSON (None: /api/v1
-    followed by the page's own path)."""
+    followed by the page's own path); ``defaults``, the parameters the page gave for the request."""
     extras = _EXTRAS.get(template)
 
     def render(request: Request, data: Data) -> HTMLResponse:
         page = extras(request, data) if extras else {}
-        return _page(request, template, data, title(data), twin, page)
+        return _page(request, template, data, title(data), twin, page, defaults)
 
     return render
 
 
 def _page(
-    request: Request, template: str, data: Data, title: str, twin: str | None, page: Data | None = None
+    request: Request,
+    template: str,
+    data: Data,
+    title: str,
+    twin: str | None,
+    page: Data | None = None,
+    defaults: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> HTMLResponse:
     link = twin or "/api/v1" + request.url.path
-    if request.url.query:
-        link += "?" + request.url.query
+    given = list(request.query_params.multi_items())
+    given += [(name, v) for name, values in defaults if name not in request.query_params for v in values]
+    if given:
+        link += "?" + urlencode(given)
     context = {"data": data, "page": page or {}, "title": title, "twin": link}
     return templates.TemplateResponse(request, template, context)
 

@@ -29,6 +29,8 @@ class Resource:
     template: str | None = None  # None: served as JSON only
     title: Callable[[Data], str] = lambda data: ""
     page: str | None = None  # the page's path when it is not ``path`` (the search is at /)
+    # parameters the page gives when the request does not (its twin link then names them too)
+    page_defaults: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def page_path(self) -> str:
@@ -54,6 +56,7 @@ RESOURCES: tuple[Resource, ...] = (
         "search.html",
         lambda d: f"{d['query']} · search" if d["query"] else "Search",
         page="/",
+        page_defaults=(("facet", views.SEARCH_FACETS),),
     ),
     Resource(
         "/statements/{statement_id}",
@@ -81,13 +84,19 @@ RESOURCES: tuple[Resource, ...] = (
 
 
 def _endpoint(
-    handler: Callable[..., Data], render: Callable[[Request, Data], Response]
+    handler: Callable[..., Data],
+    render: Callable[[Request, Data], Response],
+    defaults: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> Callable[..., Any]:
-    """A route function taking ``handler``'s parameters (and the request) that renders its data."""
+    """A route function taking ``handler``'s parameters (and the request) that renders its data;
+    ``defaults`` fill the parameters the request leaves out."""
     signature = inspect.signature(handler, eval_str=True)
     request = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
 
     def endpoint(request: Request, **values: Any) -> Response:
+        for name, value in defaults:
+            if values.get(name) is None:
+                values[name] = list(value)
         return render(request, handler(**values))
 
     endpoint.__signature__ = signature.replace(  # type: ignore[attr-defined]
@@ -124,9 +133,8 @@ def page_router() -> APIRouter:
         if resource.template is None:
             continue
         twin = API + resource.path if resource.page else None  # else: /api/v1 + the page's own path
-        render = pages.renderer(resource.template, resource.title, twin)
-        router.add_api_route(
-            resource.page_path, _endpoint(resource.handler, render), methods=["GET"], response_model=None
-        )
+        render = pages.renderer(resource.template, resource.title, twin, resource.page_defaults)
+        endpoint = _endpoint(resource.handler, render, resource.page_defaults)
+        router.add_api_route(resource.page_path, endpoint, methods=["GET"], response_model=None)
     router.add_api_route("/api", pages.api_page, methods=["GET"], response_model=None)
     return router

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from functools import cache
 from typing import Annotated, Any
 
 from fastapi import Path as PathParam
@@ -19,13 +20,13 @@ from onrecord.store import records
 from onrecord.store.events import event_row, iter_events
 from onrecord.store.filters import MAX_TEXT, SQLITE_MAX_INT, StatementFilter
 from onrecord.store.statements import SpeakerSummary, iter_speakers
-from onrecord.themes.positions import load_taxonomy
+from onrecord.themes.positions import Taxonomy, load_taxonomy
 from onrecord.timeline import timeline as timeline_of
 from onrecord.web.params import Conn, Filters, Id, Limit, Offset, Searched, Text
 
 Data = dict[str, Any]
 
-# facets a search counts unless asked otherwise (the query model knows more: see onrecord.search.FACETS)
+# facets the search page counts unless asked otherwise (the query model knows more: see search.FACETS)
 SEARCH_FACETS = ("speaker", "country", "body", "session", "position", "topic", "year", "kind")
 MAX_FACETS = 12
 _PAGE_OF_STATEMENTS = 20
@@ -34,8 +35,8 @@ Facets = Annotated[
     list[str] | None,
     Param(
         max_length=MAX_FACETS,
-        description=f"Count the matches by this facet (repeat); by default {', '.join(SEARCH_FACETS)};"
-        " an empty facet= counts none.",
+        description="Count the matches by this facet (repeat); the search page counts"
+        f" {', '.join(SEARCH_FACETS)} unless told.",
     ),
 ]
 Session = Annotated[
@@ -48,13 +49,19 @@ By = Annotated[
 ]
 
 
+@cache
+def _taxonomy() -> Taxonomy:
+    """The packaged position taxonomy, read once (it changes only with the installed package)."""
+    return load_taxonomy()
+
+
 def _facet(conn: sqlite3.Connection, query: Query, name: str, top: int = 10) -> list[Data]:
     return [{"value": v, "count": n} for v, n in facet_counts(conn, query, name, top)]
 
 
 def statements(conn: Conn, query: Searched, facet: Facets = None) -> Data:
     """A page of the statements that match, with counts by facet."""
-    names = SEARCH_FACETS if facet is None else tuple(dict.fromkeys(f for f in facet if f))
+    names = tuple(dict.fromkeys(f for f in facet or () if f))
     page = search(conn, query)
     return {
         "query": query.text,
@@ -153,14 +160,14 @@ def positions(conn: Conn) -> Data:
                 "counter": list(p.counter),
                 "statements": counts.get(p.id, 0),
             }
-            for p in load_taxonomy().positions
+            for p in _taxonomy().positions
         ]
     }
 
 
 def position(conn: Conn, position_id: Annotated[str, PathParam(max_length=MAX_TEXT)], by: By = None) -> Data:
     """A position: who takes it, over time, and its counter-positions."""
-    taxonomy = load_taxonomy()
+    taxonomy = _taxonomy()
     if position_id not in taxonomy.ids:
         raise NotFound(f"no position {position_id!r}; the taxonomy has {', '.join(taxonomy.ids)}")
     taken = taxonomy.get(position_id)
