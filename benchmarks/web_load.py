@@ -26,6 +26,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -42,6 +43,8 @@ class Level:
     p95_ms: float
     p99_ms: float
     api_p99_ms: float
+    server_cpu_ms: float  # the server's CPU time per request
+    client_cpu_ms: float  # this process's (the clients') CPU time per request
 
 
 def _free_port() -> int:
@@ -69,7 +72,7 @@ def _paths(base: str) -> list[str]:
     speakers = sorted({i["speaker"]["id"] for i in items})[:10]
     paths = []
     for word in WORDS:
-        paths += [f"/api/v1/statements?q={word}", f"/?q={word}"]
+        paths += [f"/api/v1/statements?q={quote(word)}", f"/?q={quote(word)}"]
     paths += ["/api/v1/statements?sort=date", "/api/v1/speakers", "/speakers", "/events", "/positions"]
     paths += [f"/api/v1/statements/{i}" for i in statements] + [f"/statements/{i}" for i in statements]
     paths += [f"/api/v1/speakers/{i}" for i in speakers] + [f"/speakers/{i}" for i in speakers]
@@ -77,36 +80,64 @@ def _paths(base: str) -> list[str]:
     return paths
 
 
-async def _run(base: str, paths: list[str], clients: int, seconds: float) -> Level:
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> int:
+    """One GET on a kept-alive connection; its status. (A plain HTTP/1.1 exchange: a client library's
+    own costs would grow with the clients and be measured instead of the server's.)"""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    length = next(
+        (int(v) for k, _, v in (h.partition(":") for h in lines[1:]) if k.lower() == "content-length"), None
+    )
+    if length is None:
+        raise ConnectionError(f"{path}: no Content-Length (a streamed answer is not in the mix)")
+    await reader.readexactly(length)
+    return status
+
+
+async def _run(base: str, paths: list[str], clients: int, seconds: float, server: int) -> Level:
     latencies: list[float] = []
     api: list[float] = []
     errors = 0
     deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    host, port = base.removeprefix("http://").split(":")
 
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
-
-        async def client(seed: int) -> None:
-            nonlocal errors
-            pick = random.Random(seed)
+    async def client(seed: int) -> None:
+        nonlocal errors
+        pick = random.Random(seed)
+        reader, writer = await asyncio.open_connection(host, int(port))
+        try:
             while time.perf_counter() < deadline:
                 path = pick.choice(paths)
                 started = time.perf_counter()
                 try:
-                    response = await http.get(path)
-                    ok = response.status_code == 200
-                except httpx.HTTPError:
+                    ok = await _get(reader, writer, path) == 200
+                except (OSError, ConnectionError, asyncio.IncompleteReadError):
                     ok = False
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(host, int(port))
                 took = time.perf_counter() - started
                 if not ok:
                     errors += 1
                 latencies.append(took)
                 if path.startswith("/api/"):
                     api.append(took)
+        finally:
+            writer.close()
 
-        started = time.perf_counter()
-        await asyncio.gather(*(client(seed) for seed in range(clients)))
-        elapsed = time.perf_counter() - started
+    started, cpu_server, cpu_client = time.perf_counter(), _cpu_seconds(server), time.process_time()
+    await asyncio.gather(*(client(seed) for seed in range(clients)))
+    elapsed = time.perf_counter() - started
+    cpu_server, cpu_client = _cpu_seconds(server) - cpu_server, time.process_time() - cpu_client
+    done = max(len(latencies), 1)
     return Level(
         clients,
         len(latencies),
@@ -116,6 +147,8 @@ async def _run(base: str, paths: list[str], clients: int, seconds: float) -> Lev
         round(1000 * _percentile(latencies, 0.95), 1),
         round(1000 * _percentile(latencies, 0.99), 1),
         round(1000 * _percentile(api, 0.99), 1),
+        round(1000 * cpu_server / done, 1),
+        round(1000 * cpu_client / done, 1),
     )
 
 
@@ -149,8 +182,8 @@ def main() -> int:
                     raise SystemExit(f"onrecord serve stopped: {said}") from None
                 time.sleep(0.1)
         paths = _paths(base)
-        asyncio.run(_run(base, paths, 2, 1.0))  # warm up: templates, caches, connections
-        results = [asyncio.run(_run(base, paths, n, args.seconds)) for n in levels]
+        asyncio.run(_run(base, paths, 2, 1.0, server.pid))  # warm up: templates, caches, connections
+        results = [asyncio.run(_run(base, paths, n, args.seconds, server.pid)) for n in levels]
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -160,7 +193,7 @@ def main() -> int:
     print(f"{len(paths)} paths in the mix, {args.seconds:g} s per level, server: onrecord serve on loopback")
     print(
         f"{'clients':>7} {'requests':>8} {'errors':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}"
-        f" {'API p99':>7} {'vs first':>8}"
+        f" {'API p99':>7} {'vs first':>8} {'server CPU/req':>14} {'client CPU/req':>14}"
     )
     for level in results:
         first = results[0].per_second
@@ -168,6 +201,7 @@ def main() -> int:
         print(
             f"{level.clients:>7} {level.requests:>8} {level.errors:>6} {level.per_second:>7}"
             f" {level.p50_ms:>7} {level.p95_ms:>7} {level.p99_ms:>7} {level.api_p99_ms:>7} {ratio:>8.2f}"
+            f" {level.server_cpu_ms:>11} ms {level.client_cpu_ms:>11} ms"
         )
     if args.json:
         args.json.write_text(json.dumps([asdict(level) for level in results], indent=2), encoding="utf-8")

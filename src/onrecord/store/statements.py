@@ -299,25 +299,44 @@ class SpeakerSummary:
     documents: int
 
 
-def iter_speakers(
-    conn: sqlite3.Connection, *, name: str | None = None, speaker_id: int | None = None
-) -> Iterator[SpeakerSummary]:
-    sql = """
-    SELECT sp.id, sp.name, sp.kind, sp.country, sp.affiliation, sp.roles,
-           (SELECT group_concat(alias, char(31)) FROM speaker_aliases a
-            WHERE a.speaker_id = sp.id) AS aliases,
-           count(s.id) AS n, count(DISTINCT s.document_id) AS docs
-    FROM speakers sp LEFT JOIN statements s ON s.speaker_id = sp.id
-    """
-    params: list[object] = []
+def _speakers_where(name: str | None, speaker_id: int | None) -> tuple[str, list[object]]:
     if name:
-        sql += " WHERE sp.name LIKE ? OR sp.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)"
-        params = [f"%{name}%", f"%{name}%"]
-    elif speaker_id is not None:
-        sql += " WHERE sp.id = ?"
-        params = [speaker_id]
-    sql += " GROUP BY sp.id ORDER BY n DESC, sp.name"
-    for row in conn.execute(sql, params):
+        return (
+            "WHERE sp.name LIKE ? OR sp.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)",
+            [f"%{name}%", f"%{name}%"],
+        )
+    if speaker_id is not None:
+        return "WHERE sp.id = ?", [speaker_id]
+    return "", []
+
+
+def count_speakers(conn: sqlite3.Connection, *, name: str | None = None) -> int:
+    where, params = _speakers_where(name, None)
+    return int(conn.execute(f"SELECT count(*) FROM speakers sp {where}", params).fetchone()[0])
+
+
+def iter_speakers(
+    conn: sqlite3.Connection,
+    *,
+    name: str | None = None,
+    speaker_id: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[SpeakerSummary]:
+    """Speakers, most quoted first (then by name), with their counts; ``limit`` and ``offset`` page them
+    (the aliases and details are read for the page only)."""
+    where, params = _speakers_where(name, speaker_id)
+    sql = f"""
+    SELECT sp.id, sp.name, sp.kind, sp.country, sp.affiliation, sp.roles, ranked.n, ranked.docs,
+           (SELECT group_concat(alias, char(31)) FROM speaker_aliases a
+            WHERE a.speaker_id = sp.id) AS aliases
+    FROM (SELECT sp.id AS id, sp.name AS name, count(s.id) AS n, count(DISTINCT s.document_id) AS docs
+          FROM speakers sp LEFT JOIN statements s ON s.speaker_id = sp.id {where}
+          GROUP BY sp.id ORDER BY n DESC, sp.name LIMIT ? OFFSET ?) ranked
+    JOIN speakers sp ON sp.id = ranked.id
+    ORDER BY ranked.n DESC, ranked.name
+    """
+    for row in conn.execute(sql, (*params, -1 if limit is None else limit, offset)):
         yield SpeakerSummary(
             row["id"],
             row["name"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import inspect
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -22,7 +22,7 @@ Offset = Annotated[int, Param(ge=0, le=SQLITE_MAX_INT, description="Results to p
 Text = Annotated[str | None, Param(max_length=MAX_TEXT)]
 
 
-def _filter_parameters() -> Callable[..., StatementFilter]:
+def _filter_parameters() -> Callable[..., Awaitable[StatementFilter]]:
     """A dependency with one query parameter per public filter, giving them as a ``StatementFilter``."""
     parameters = []
     for f in FILTERS:
@@ -37,7 +37,7 @@ def _filter_parameters() -> Callable[..., StatementFilter]:
             inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
         )
 
-    def statement_filter(**values: Any) -> StatementFilter:
+    async def statement_filter(**values: Any) -> StatementFilter:  # async: no thread for so little
         return StatementFilter(**values)
 
     statement_filter.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
@@ -48,7 +48,7 @@ filter_parameters = _filter_parameters()
 Filters = Annotated[StatementFilter, Depends(filter_parameters)]
 
 
-def search_query(
+async def search_query(
     filters: Filters,
     q: Annotated[
         str,
@@ -58,7 +58,7 @@ def search_query(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Query:
-    return Query(q, filters, sort, limit, offset)
+    return Query(q, filters, sort, limit, offset)  # async (no thread): it only checks values
 
 
 def connection(request: Request) -> sqlite3.Connection:
@@ -68,5 +68,6 @@ def connection(request: Request) -> sqlite3.Connection:
     return conn
 
 
-Conn = Annotated[sqlite3.Connection, Depends(connection)]
+# a handler's connection: given by its route (``routes``) on the thread that runs it, not a dependency
+Conn = sqlite3.Connection
 Searched = Annotated[Query, Depends(search_query)]

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from onrecord.web import pages, views
+from onrecord.web.params import connection
 from onrecord.web.views import Data
 
 API = "/api/v1"
@@ -84,31 +85,37 @@ RESOURCES: tuple[Resource, ...] = (
 
 
 def _endpoint(
-    handler: Callable[..., Data],
-    render: Callable[[Request, Data], Response],
+    handler: Callable[..., Any],
+    render: Callable[[Request, Any], Response],
     defaults: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> Callable[..., Any]:
     """A route function taking ``handler``'s parameters (and the request) that renders its data;
-    ``defaults`` fill the parameters the request leaves out."""
+    ``defaults`` fill the parameters the request leaves out. Its ``conn`` is this thread's connection,
+    opened on the thread the route runs on (one hand-over to a thread per request, no more)."""
     signature = inspect.signature(handler, eval_str=True)
     request = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
+    given = [p for p in signature.parameters.values() if p.name not in {"conn", "request"}]
 
     def endpoint(request: Request, **values: Any) -> Response:
         for name, value in defaults:
             if values.get(name) is None:
                 values[name] = list(value)
+        if "conn" in signature.parameters:
+            values["conn"] = connection(request)
+        if "request" in signature.parameters:
+            values["request"] = request
         return render(request, handler(**values))
 
     endpoint.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[request, *signature.parameters.values()], return_annotation=Response
+        parameters=[request, *given], return_annotation=Response
     )
     endpoint.__name__ = handler.__name__
     endpoint.__doc__ = handler.__doc__
     return endpoint
 
 
-def _json(request: Request, data: Data) -> Response:
-    return JSONResponse(data)
+def _json(request: Request, data: Data | Response) -> Response:
+    return data if isinstance(data, Response) else JSONResponse(data)
 
 
 def api_router() -> APIRouter:
@@ -117,9 +124,8 @@ def api_router() -> APIRouter:
 
     router = APIRouter(prefix=API, tags=["api v1"])
     for resource in RESOURCES:
-        endpoint = (
-            api.statements if resource.handler is views.statements else _endpoint(resource.handler, _json)
-        )
+        handler = api.statements if resource.handler is views.statements else resource.handler
+        endpoint = _endpoint(handler, _json)
         router.add_api_route(
             resource.path, endpoint, methods=["GET"], summary=resource.summary, response_model=None
         )

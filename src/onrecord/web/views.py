@@ -19,7 +19,7 @@ from onrecord.search import Query, Sort, compare, facet_counts, hit_rows, search
 from onrecord.store import records
 from onrecord.store.events import event_row, iter_events
 from onrecord.store.filters import MAX_TEXT, SQLITE_MAX_INT, StatementFilter
-from onrecord.store.statements import SpeakerSummary, iter_speakers
+from onrecord.store.statements import SpeakerSummary, count_speakers, iter_speakers
 from onrecord.themes.positions import Taxonomy, load_taxonomy
 from onrecord.timeline import timeline as timeline_of
 from onrecord.web.params import Conn, Filters, Id, Limit, Offset, Searched, Text
@@ -94,12 +94,11 @@ def statement(conn: Conn, statement_id: Id) -> Data:
 
 def speakers(conn: Conn, name: Text = None, limit: Limit = 100, offset: Offset = 0) -> Data:
     """Speakers, most quoted first."""
-    rows = list(iter_speakers(conn, name=name))
     return {
-        "total": len(rows),
+        "total": count_speakers(conn, name=name),
         "limit": limit,
         "offset": offset,
-        "items": [_speaker(s) for s in rows[offset : offset + limit]],
+        "items": [_speaker(s) for s in iter_speakers(conn, name=name, limit=limit, offset=offset)],
     }
 
 
