@@ -63,7 +63,7 @@ def _percentile(values: list[float], share: float) -> float:
 def _paths(base: str) -> list[str]:
     """The request mix, with ids read from the server's own API."""
     with httpx.Client(base_url=base, timeout=60) as http:
-        items = http.get("/api/v1/statements", params={"limit": 50, "facet": ""}).json()["items"]
+        items = http.get("/api/v1/statements", params={"limit": 50}).json()["items"]
         positions = [p["id"] for p in http.get("/api/v1/positions").json()["items"] if p["statements"]]
         events = [e["id"] for e in http.get("/api/v1/events").json()["items"]][:10]
     if not items:
