@@ -129,7 +129,18 @@ def api_router() -> APIRouter:
         router.add_api_route(
             resource.path, endpoint, methods=["GET"], summary=resource.summary, response_model=None
         )
+    router.add_api_route("/", _api_index, methods=["GET"], include_in_schema=False)
     return router
+
+
+def _api_index() -> JSONResponse:
+    """What /api/v1/ answers: its routes and where they are described."""
+    return JSONResponse(
+        {
+            "routes": [{"path": API + r.path, "summary": r.summary} for r in RESOURCES],
+            "openapi": API + "/openapi.json",
+        }
+    )
 
 
 def page_router() -> APIRouter:
