@@ -1,6 +1,7 @@
 """One query model for searching statements: full text (SQLite FTS5, ranked) with filters, sorting,
 paging and counts by facet, for the CLI, the API and the web pages alike. A search finds the ids of its
-matches in their order first, then reads only those statements whole (``_hits``).
+matches in their order first, then reads only those statements whole (``_hits``). The SQL is in
+``store/query.py``; this module validates, orders and assembles.
 
 Query text follows FTS5: words are all required, "quoted words" are a phrase, ``word*`` is a prefix,
 OR and NOT combine. An empty text lists the statements that pass the filters.
@@ -140,7 +141,8 @@ def search(conn: sqlite3.Connection, query: Query) -> Page:
         if query.ranked:
             total, ids = sql.ranked(conn, query.selection, query.limit, query.offset)
         else:
-            total, ids = sql.listed(conn, query.selection, str(query.order), query.limit, query.offset)
+            order = query.order or Sort.DATE.value
+            total, ids = sql.listed(conn, query.selection, order, query.limit, query.offset)
         return Page(total, _hits(conn, query, ids))
 
 

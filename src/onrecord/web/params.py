@@ -54,7 +54,12 @@ async def search_query(
         str,
         Param(max_length=MAX_QUERY_LENGTH, description='Words (all required), "a phrase", prefix*, OR, NOT.'),
     ] = "",
-    sort: Annotated[Sort, Param(description="rank (best first), date (newest first) or oldest.")] = Sort.RANK,
+    sort: Annotated[
+        Sort,
+        Param(
+            description="rank (best first), date (newest first), oldest, or stored (document by document)."
+        ),
+    ] = Sort.RANK,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Query:
