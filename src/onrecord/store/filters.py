@@ -48,9 +48,10 @@ class Filter:
         """The value written as ``text`` (a URL parameter, a CLI option), checked."""
         if self.type is int:
             try:
-                return self.check(int(text.strip()))
+                number = int(text.strip())
             except ValueError:
                 raise ConfigError(f"{self.public_name}: expected a whole number, got {text!r}") from None
+            return self.check(number)
         return self.check(text)
 
     def check(self, value: object) -> str | int:
