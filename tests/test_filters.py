@@ -64,3 +64,23 @@ def test_every_declared_filter_is_valid_sql(tmp_path: Path) -> None:
             value: str | int = SQLITE_MAX_INT if declared.type is int else "x"
             assert search(store.conn, Query("rights", StatementFilter(**{declared.name: value}))).total == 0
             assert search(store.conn, Query("", StatementFilter(**{declared.name: value}))).total == 0
+
+
+def test_an_export_reads_the_statements_the_filters_keep(tmp_path: Path) -> None:
+    from onrecord.process import ingest
+    from onrecord.settings import Settings
+    from onrecord.store.statements import export_rows
+
+    db = tmp_path / "x.db"
+    text = tmp_path / "said.txt"
+    text.write_text(
+        'Council hears two delegates\n\nThe delegate of Veldoria, Rena Tolvik, said on Monday that "dialogue'
+        ' must come first." Ambassador Ilse Marrow of Arvenia said that "pressure works better."\n',
+        encoding="utf-8",
+    )
+    with Store(db) as store:
+        ingest([str(text)], store, Settings.load({}, db=db))
+        every = list(export_rows(store.conn))
+        kept = list(export_rows(store.conn, parse_filters({"speaker": "tolvik"})))
+    assert len(every) >= 2 and kept and len(kept) < len(every)
+    assert {row["speaker"]["name"] for row in kept} == {"Rena Tolvik"}  # type: ignore[index]

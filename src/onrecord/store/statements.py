@@ -266,10 +266,13 @@ def statement_row(stored: StoredStatement, document: dict[str, object]) -> dict[
     }
 
 
-def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, object]]:
-    """Every statement in the export format, each with the document it comes from."""
+def export_rows(
+    conn: sqlite3.Connection, filters: StatementFilter | None = None
+) -> Iterator[dict[str, object]]:
+    """Every statement (that passes ``filters``, e.g. ``filters.parse_filters`` of ``--where`` text) in
+    the export format, each with the document it comes from."""
     current: tuple[int, dict[str, object]] | None = None
-    for stored in iter_statements(conn):
+    for stored in iter_statements(conn, **dict((filters or StatementFilter()).items())):
         if current is None or current[0] != stored.document_id:  # statements come in document order
             d = get_document(conn, stored.document_id)
             published = d.article.published.isoformat() if d.article.published else None
