@@ -35,6 +35,7 @@ from onrecord.store.documents import (
 from onrecord.store.events import link_document_events
 from onrecord.store.statements import delete_statements, insert_statements
 from onrecord.themes.stage import PositionStage, TopicStage
+from onrecord.versions import data_fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +66,8 @@ ProgressCallback = Callable[[str, Status], None]
 
 
 def pipeline_version(pipeline: Pipeline) -> str:
-    return f"{__version__}:{'+'.join(pipeline.names)}"
+    """The code, the stages and the data files they read (``versions.data_fingerprint``)."""
+    return f"{__version__}:{'+'.join(pipeline.names)}:data-{data_fingerprint()}"
 
 
 def reading_stages() -> list[Stage]:

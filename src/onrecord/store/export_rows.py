@@ -5,65 +5,32 @@ matches; documents, speakers, events and figures are those the matching statemen
 by, were said at or cite. Without a selection every row of the table is exported.
 
 ``--where NAME=VALUE`` takes the names of the search filters as the API spells them (``country``,
-``body``, ``from``, ``to``, ``q`` for the query text...); ``statement_filter`` is the one place that
-reads them into the filters.
+``body``, ``from``, ``to``, ``q`` for the query text...), read by the filters' one declaration
+(``store.filters.parse_filters``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
-import types
-import typing
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from onrecord.errors import ConfigError
-from onrecord.search import MAX_PAGE_SIZE, Query, Sort, readable, statement_source
+from onrecord.search import MAX_PAGE_SIZE, Query, Sort, readable
+from onrecord.store import query as sql
 from onrecord.store.documents import document_refs, document_row, get_document, iter_documents
 from onrecord.store.events import iter_events
 from onrecord.store.export_schema import Table
+from onrecord.store.filters import parse_filters
 from onrecord.store.statements import (
     COLUMNS,
     JOINS,
-    StatementFilter,
     iter_speakers,
     statement_row,
     statements_from_rows,
 )
 
 Row = dict[str, Any]
-
-# the filters' names as the API and the page spell them, where they differ from the fields' names
-_ALIASES = {"from": "date_from", "to": "date_to"}
-
-
-def statement_filter(values: Mapping[str, str]) -> StatementFilter:
-    """The search filters named in ``values`` (API names: ``country``, ``body``, ``from``...).
-
-    The adapter between ``--where`` and the filters' declaration: it reads the fields of
-    ``StatementFilter`` for now. Once the filters are declared once for the CLI, the API and the pages,
-    ``where_query`` calls that declaration's reader instead (a one-line change) and this goes."""
-    fields = {f.name: f for f in dataclasses.fields(StatementFilter)}
-    names = sorted([*(n for n in fields if n not in _ALIASES.values()), *_ALIASES], key=lambda n: n.lower())
-    chosen: dict[str, object] = {}
-    for name, text in values.items():
-        field = fields.get(_ALIASES.get(name, name))
-        if field is None:
-            raise ConfigError(f"unknown filter {name!r} in --where; the filters are: q, {', '.join(names)}")
-        chosen[field.name] = _typed(name, text, field)
-    return StatementFilter(**chosen)  # type: ignore[arg-type]  # each value has its field's type
-
-
-def _typed(name: str, text: str, field: dataclasses.Field[Any]) -> object:
-    hints = typing.get_type_hints(StatementFilter)
-    kinds = typing.get_args(hints[field.name]) if isinstance(hints[field.name], types.UnionType) else ()
-    if int in kinds:
-        try:
-            return int(text)
-        except ValueError:
-            raise ConfigError(f"--where {name}= takes a whole number, not {text!r}") from None
-    return text
 
 
 def where_query(items: Sequence[str]) -> Query | None:
@@ -81,7 +48,7 @@ def where_query(items: Sequence[str]) -> Query | None:
             raise ConfigError(f"--where names {name.strip()!r} twice; give each filter once")
         values[name.strip()] = value.strip()
     text = values.pop("q", "")
-    return Query(text, statement_filter(values), Sort.OLDEST)
+    return Query(text, parse_filters(values), Sort.OLDEST)
 
 
 def rows(conn: sqlite3.Connection, table: Table | str, where: Query | None = None) -> Iterator[Row]:
@@ -97,7 +64,7 @@ def rows(conn: sqlite3.Connection, table: Table | str, where: Query | None = Non
     if where is None:
         yield from read(conn, None, [])
         return
-    source, params = statement_source(where)
+    source, params = sql.source(where.selection)
     with readable(where):
         yield from read(conn, source, params)
 
