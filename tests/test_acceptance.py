@@ -7,6 +7,7 @@ Each test runs the real CLI on a real SQLite file, exports JSONL, and runs the c
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -93,3 +94,41 @@ def test_wikinews_is_stored_whole_and_once(shared: Path, db_path: Path) -> None:
     assert len(rows) == 295
     assert all(r["title"] and r["published"] and r["text"] for r in rows)
     assert {r["language"] for r in rows} == {"en"}
+
+
+_UNMEETINGS_TOTAL = re.compile(
+    r"recall (?P<found>\d+)/(?P<gold>\d+) = [\d.]+; speaker right (?P<right>\d+)/\d+ = [\d.]+ \(\d+ wrong\); "
+    r"on-behalf-of right (?P<obo>\d+)/\d+; spurious (?P<spurious>\d+) of (?P<exported>\d+) exported; "
+    r"events: body (?P<body>\d+)/\d+, session (?P<session>\d+)/\d+"
+)
+
+
+@pytest.mark.data
+def test_un_meeting_records_hold_their_floors(shared: Path, tmp_path: Path) -> None:
+    """Meeting coverage, Council summaries and briefings, scored by the shared checker (issue 10)."""
+    pages = shared / "data" / "unmeetings" / "pages"
+    db, out = tmp_path / "um.db", tmp_path / "um.jsonl"
+    assert "failed 0" in cli("ingest", str(pages), "--db", str(db))
+    cli("export", "--what", "statements", "--format", "jsonl", "--output", str(out), "--db", str(db))
+    result = checker(shared, out, "0", script="check_unmeetings.py")
+    total = next(line for line in result.stdout.splitlines() if line.startswith("total:"))
+    match = _UNMEETINGS_TOTAL.search(total)
+    assert match is not None, total
+    got = {k: int(v) for k, v in match.groupdict().items()}
+    floors = json.loads((Path(__file__).parent / "floors" / "attribution.json").read_text())["unmeetings"]
+    assert got["found"] / got["gold"] >= floors["recall"], total
+    assert got["right"] / got["found"] >= floors["speaker"], total
+    assert got["obo"] >= floors["on_behalf_of_right"], total
+    assert got["body"] >= floors["event_body"] and got["session"] >= floors["event_session"], total
+    assert got["spurious"] / got["exported"] <= floors["spurious_share_max"], total
+
+
+@pytest.mark.data
+def test_no_speaker_is_a_lower_case_common_noun(shared: Path, tmp_path: Path) -> None:
+    """Generic nouns never stand as speakers' names: in the seeds and the UN meeting records."""
+    db, out = tmp_path / "names.db", tmp_path / "names.jsonl"
+    cli("ingest", str(shared / "seeds"), str(shared / "data" / "unmeetings" / "pages"), "--db", str(db))
+    cli("export", "--what", "statements", "--format", "jsonl", "--output", str(out), "--db", str(db))
+    names = {json.loads(line)["speaker"]["name"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert names, "no statements exported"
+    assert not [n for n in names if n[:1].islower()]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from onrecord.attribution import AttributeStage, Attributor
 from onrecord.attribution.quotes import find_quotes, paragraphs
 from onrecord.attribution.unreports import attribute_report, is_wg_report, state_under_review
-from onrecord.models import Article, MediaType, RawDocument, SpeakerKind, Statement, StatementKind
+from onrecord.models import Article, Genre, MediaType, RawDocument, SpeakerKind, Statement, StatementKind
 from onrecord.pipeline import Pipeline, Work
 from onrecord.settings import Settings
 
@@ -279,7 +279,8 @@ def test_group_with_members(attributor: Attributor) -> None:
     )
     statements = attributor.attribute(article)
     group = _find(statements, "The coast is at risk").speaker
-    assert group.kind is SpeakerKind.GROUP and group.name == "climate experts"
+    # a common noun is no proper name (issue 10): the group keeps it, capitalized
+    assert group.kind is SpeakerKind.GROUP and group.name == "Climate experts"
     assert set(group.members) == {"Pia Solberg", "Rolf Amsel"}
 
 
@@ -380,8 +381,8 @@ II. Conclusions and/or recommendations
 
 def test_wg_report_rule_path(attributor: Attributor) -> None:
     assert is_wg_report(REPORT) and state_under_review(REPORT) == "Freedonia"
-    statements = attributor.attribute(Article(text=REPORT))
-    _spans_hold(Article(text=REPORT), statements)
+    statements = attributor.attribute(Article(text=REPORT, genre=Genre.UN_REPORT))
+    _spans_hold(Article(text=REPORT, genre=Genre.UN_REPORT), statements)
     welcomed = _find(statements, "the new fisheries law")
     assert welcomed.speaker.name == "Sylvania" and welcomed.speaker.kind is SpeakerKind.STATE
     assert welcomed.cue is not None and welcomed.cue.text == "welcomed"

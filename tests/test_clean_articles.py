@@ -8,6 +8,7 @@ from types import MappingProxyType
 import pytest
 
 from onrecord.clean import CleanStage, detect_language, make_article
+from onrecord.clean.deep import flat_lines
 from onrecord.clean.language import choose_language, primary_subtag
 from onrecord.clean.records import outlet_of_url
 from onrecord.clean.undocs import document_symbol, is_un_document
@@ -85,6 +86,49 @@ def test_html_without_main_text_is_an_extraction_error() -> None:
         article_of(
             "<html><head><title>Empty</title></head><body><nav>Home</nav></body></html>", MediaType.HTML
         )
+
+
+def test_html_date_in_utc_gives_way_to_the_same_instant_in_local_time() -> None:
+    ld = (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "dateCreated": "2031-02-24T01:18:13Z"}</script>'
+    )
+    page = PAGE.replace(
+        '<meta property="article:published_time" content="2031-03-04T09:30:00+01:00">',
+        ld + '<meta property="article:published_time" content="2031-02-23T17:18:13-08:00">',
+    )
+    assert article_of(page, MediaType.HTML).published == dt.date(2031, 2, 23)
+    other_instant = page.replace("17:18:13-08:00", "19:18:13-08:00")
+    assert article_of(other_instant, MediaType.HTML).published == dt.date(2031, 2, 24)
+
+
+def test_html_hidden_elements_are_left_out_unless_they_hold_the_article() -> None:
+    hidden = "<p hidden>A hidden teaser that the page never shows to its readers at all, not even once.</p>"
+    page = PAGE.replace("<p>", hidden + "<p>", 1)
+    assert "hidden teaser" not in article_of(page, MediaType.HTML).text
+    footer = "<footer>Copyright 2031 Sylvania Herald. All rights reserved.</footer>"
+    revealed = PAGE.replace("<article>", '<article hidden="">').replace(footer, "")  # a script reveals it
+    assert PARAGRAPHS[0] in article_of(revealed, MediaType.HTML).text
+
+
+def test_flat_lines_read_blocks_without_scripts_styles_or_navigation() -> None:
+    html = "<p>One <b>two</b><script>x()</script></p><nav><p>Home</p></nav>"
+    html += "<div>Three<br>four &amp; five</div><p>six"
+    assert flat_lines(html) == ["One two", "Three", "four & five", "six"]
+    assert flat_lines("<div><span>unclosed <i>tags</div></span> after") == ["unclosed tags", "after"]
+
+
+@pytest.mark.parametrize("depth", [200, 300, 2100, 5000])
+def test_html_nested_past_the_parser_limit_keeps_its_text(depth: int) -> None:
+    """Regression (issue 12): a page nested deeper than ~253 elements lost its text to libxml2."""
+    article = PAGE.split("<article>")[1].split("</article>")[0]
+    page = PAGE.replace(article, "<div>" * depth + article + "</div>" * depth)
+    cleaned = article_of(page, MediaType.HTML)
+    assert cleaned.title == "Freedonia backs water accord"
+    for paragraph in PARAGRAPHS:
+        assert paragraph in cleaned.text.split("\n")
+    assert "Copyright" not in cleaned.text and "World" not in cleaned.text
+    assert (cleaned.byline, cleaned.published) == ("Ana Torvik", dt.date(2031, 3, 4))
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from onrecord.errors import ConfigError
-from onrecord.evaluation.extraction import evaluate_extraction, iter_rows
+from onrecord.evaluation.extraction import byline_matches, evaluate_extraction, iter_rows
+from onrecord.evaluation.shingles import Overlap, body_score, overlap, shingles
 
 BODY = " ".join(["The envoy of Freedonia told the council that the accord protects farmers."] * 4)
 
@@ -73,3 +74,62 @@ def test_a_folder_without_pages_is_a_config_error(tmp_path: Path) -> None:
         evaluate_extraction(tmp_path)
     with pytest.raises(ConfigError, match="not a folder"):
         evaluate_extraction(tmp_path / "missing")
+
+
+def test_shingles_overlap_and_the_benchmark_means() -> None:
+    same = overlap("a b c d e", "a b c d e")
+    assert (same.precision, same.recall) == (1.0, 1.0)
+    half = overlap("a b c d e f", "a b c d x y")  # shingles abcd bcde cdef vs abcd bcdx cdxy
+    assert (half.tp, half.fp, half.fn) == (0.2, 0.4, 0.4)
+    assert overlap("", "") == Overlap(0.0, 0.0, 0.0)
+    assert shingles("one two") == {("one", "two"): 1}  # a short text is one short shingle
+    score = body_score([same, half])
+    assert score.precision == pytest.approx((1 + 1 / 3) / 2) and score.recall == pytest.approx(
+        (1 + 1 / 3) / 2
+    )
+    assert score.f1 == pytest.approx(2 / 3)
+    assert body_score([]).f1 == 0.0
+
+
+def test_body_text_is_scored_where_reference_content_is_found(tmp_path: Path) -> None:
+    pages, reference = tmp_path / "pages", tmp_path / "reference"
+    pages.mkdir()
+    reference.mkdir()
+    write_page(pages, "a", page("Freedonia signs the accord today"), {"title": "x"})
+    write_page(pages, "b", page("Sylvania objects to the accord again"), {"title": "y"})
+    (pages / "a" / "expected.html").write_text(f"<div><p>{BODY}</p><p>{BODY}</p></div>", encoding="utf-8")
+    report = evaluate_extraction(pages)
+    assert report.pages[0].body is not None and report.pages[1].body is None
+    onrecord, baseline = report.body_score(), report.body_score(baseline=True)
+    assert onrecord is not None and baseline is not None
+    assert onrecord.pages == 1 and onrecord.precision == pytest.approx(1.0)  # the headline is not body text
+    assert {"body_f1", "trafilatura_body_f1"} <= set(report.figures)
+    assert any(line.startswith("body trafilatura ") for line in report.lines())
+    (reference / "b").mkdir()
+    (reference / "b" / "expected.html").write_text(f"<p>{BODY}</p>", encoding="utf-8")
+    assert evaluate_extraction(pages, reference).body_score() is not None
+    assert evaluate_extraction(pages, reference).pages[1].body is not None
+    with pytest.raises(ConfigError, match="reference pages"):
+        evaluate_extraction(pages, tmp_path / "missing")
+    (pages / "a" / "expected.html").unlink()
+    lines = evaluate_extraction(pages).lines()
+    assert "body onrecord    not scored (no expected.html found)" in lines
+
+
+@pytest.mark.parametrize(
+    ("expected", "found", "outlet", "ok"),
+    [
+        ("By Ana Torvik\n    March 3, 2031", "Ana Torvik", None, True),
+        ("by Ana Torvik3 Mar 2031412", "Ana Torvik", None, True),
+        ("By Ana Torvik\n    Sylvania Health News", "Ana Torvik", None, True),
+        ("Written by Ana Torvik\n   Edited by Bram Osei", "Ana Torvik", None, True),
+        ("Bram O. Osei", "Bram O Osei", None, True),
+        ("Sylvania News", None, "Sylvania News", True),
+        ("Ana Torvik", "Bram Osei", None, False),
+        ("Last Updated: March 3, 2031", "Ana Torvik", None, None),
+    ],
+)
+def test_the_byline_score_compares_persons(
+    expected: str, found: str | None, outlet: str | None, ok: bool | None
+) -> None:
+    assert byline_matches(expected, found, outlet) is ok

@@ -11,9 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from onrecord.clean.bylines import agencies_of, person_byline
 from onrecord.clean.compose import join_paragraphs, with_headline
-from onrecord.clean.dates import find_date, parse_date
+from onrecord.clean.dates import find_date, parse_date, parse_month_day, with_year
 from onrecord.clean.lines import classify_lines, is_outlet, is_person_name, page_metadata
+from onrecord.clean.outlets import canonical_outlet, known_outlet_of_url, outlet_of_lines, parse_outlets
 from onrecord.clean.rules import Means, Profile, parse_rulebook, rulebook
 from onrecord.clean.scraped import scraped_article
 from onrecord.errors import ConfigError, ExtractionError
@@ -51,6 +53,25 @@ def verdict_of(line: str, *, before: tuple[str, ...] = (HEADLINE,), after: tuple
         ("© 2031 Sylvania Herald", "copyright-footer"),
         ("Sylvania Herald Ltd. All rights reserved.", "rights-reserved"),
         ("Share this article", "share-bar"),
+        ("Skip to main content", "skip-link"),
+        ("Skip to content", "skip-link"),
+        ("Pasar al contenido principal", "skip-link"),
+        ("Aller au contenu principal", "skip-link"),
+        ("跳转到主要内容", "skip-link"),
+        ("Перейти к основному содержанию", "skip-link"),
+        ("In progress at UNHQ", "page-status"),
+        ("Department of Public Information • News and Media Division • New York", "press-masthead"),
+        ("For information media. Not an official record.", "press-masthead"),
+        ("Meeting Summaries", "section-label"),
+        ("Bi-Weekly Briefing", "section-label"),
+        ("Press Conferences | FAO , WHO", "section-label"),
+        ("Press releases Human Rights Council", "section-label"),
+        ("Sylvania briefing 3 March 2031- webcast", "webcast"),
+        ("512.4 MB", "webcast"),
+        ("Watch the webcast of the meeting", "webcast"),
+        ("Play Video", "video-player"),
+        ("Current Time 0:00", "video-player"),
+        ("| |||", "separator-rubble"),
     ],
 )
 def test_furniture_lines_are_dropped(line: str, rule: str) -> None:
@@ -67,6 +88,10 @@ def test_furniture_lines_are_dropped(line: str, rule: str) -> None:
         "The envoy's e-mail to the council was read aloud.",
         "Copyright law was not on the agenda, Mr. Osei said.",
         "Freedonia Daily",  # an outlet-shaped line that is not the last line is body
+        "Seventy-ninth Session,",  # meeting lines carry the event: kept
+        "12th Meeting (AM)",
+        "The webcast of the session was watched in Sylvania, the spokesperson said.",
+        "Press releases were issued by both delegations after the vote, Ms. Torvik said.",
     ],
 )
 def test_body_lines_are_kept(line: str) -> None:
@@ -146,6 +171,11 @@ def test_find_date_takes_the_first_date_and_not_a_piece_of_a_number() -> None:
 def test_a_by_line_names_an_outlet_or_a_person(line: str, outlet: str | None, byline: str | None) -> None:
     meta = page_metadata(classify_lines([HEADLINE, line, BODY]))
     assert (meta.outlet, meta.byline) == (outlet, byline)
+
+
+def test_a_by_line_keeps_the_agency_apart() -> None:
+    meta = page_metadata(classify_lines([HEADLINE, "By Ana Torvik, Reuters", BODY]))
+    assert meta.byline == "Ana Torvik"
 
 
 def test_a_by_line_deep_in_the_body_is_body() -> None:
@@ -263,3 +293,139 @@ def test_cleaning_never_invents_characters(lines: list[str]) -> None:
     for line in article.text.split("\n"):
         assert not line or line in given_lines
     assert article.text == article.text.strip()
+
+
+def test_the_title_repeated_or_broken_over_lines_is_dropped() -> None:
+    title = "Council of Sylvania Hears Envoys of Freedonia on the Water Accord, Delegates Told"
+    lines = [title, "", "Meeting Summaries", title, "Council of Sylvania Hears Envoys of Freedonia", BODY]
+    assert [v.rule for v in classify_lines(lines)] == [
+        None,
+        None,
+        "section-label",
+        "repeated-title",
+        "repeated-title",
+        None,
+    ]
+    assert classify_lines([title, "Council of Sylvania", BODY])[1].rule is None  # too short to be a piece
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        (
+            ["In progress at UNHQ", "Ninety-ninth Session,", "12th Meeting (AM)", "GA/99999"],
+            "UN Meetings Coverage",
+        ),
+        (
+            [HEADLINE, HEADLINE, "The Security Council today heard from the envoy of Freedonia on water."],
+            "UN Meetings Coverage",
+        ),
+        ([HEADLINE, "Skip to main content", "Meeting Summaries"], "UN Geneva"),
+        ([HEADLINE, "Press Conferences | UNOG"], "UN Geneva"),
+        ([HEADLINE, "Press releases Special Procedures"], "OHCHR"),
+        ([HEADLINE, "SYLVANIA CITY, March 3 (Xinhua) -- " + BODY], "Xinhua"),
+        (
+            [
+                HEADLINE,
+                BODY,
+                BODY,
+                BODY,
+                BODY,
+                "The Security Council today heard the envoy of Freedonia at length.",
+            ],
+            None,
+        ),
+        ([HEADLINE, BODY], None),
+    ],
+)
+def test_outlet_from_the_furniture_that_gives_it_away(lines: list[str], outlet: str | None) -> None:
+    assert outlet_of_lines(lines) == outlet
+    assert scraped_article("\n".join([*lines, BODY])).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://press.un.org/en/2031/sc99999.doc.htm", "UN Meetings Coverage"),
+        ("http://www.un.org/press/en/2031/gashc9999.doc.htm", "UN Meetings Coverage"),
+        ("https://www.un.org/en/about-us", "United Nations"),
+        ("https://www.ungeneva.org/en/news-media/meeting-summary/2031/03/x", "UN Geneva"),
+        ("https://news.un.org/en/story/2031/03/1", "UN News"),
+        ("https://www.ohchr.org/en/press-releases/2031/03/x", "OHCHR"),
+        ("https://sylvania-herald.example/x", None),
+    ],
+)
+def test_known_outlet_of_url(url: str, outlet: str | None) -> None:
+    assert known_outlet_of_url(url) == outlet
+    assert scraped_article(f"{HEADLINE}\n\n{BODY}", url=url).outlet == outlet
+
+
+def test_outlet_from_the_title_line_of_saved_text() -> None:
+    assert scraped_article(f"{HEADLINE} | Xinhua News Agency\n\n{BODY}").outlet == "Xinhua"
+    assert scraped_article(f"UN News - {HEADLINE}\n\n{BODY}").outlet == "UN News"
+    assert scraped_article(f"{HEADLINE} - Sylvania\n\n{BODY}").outlet is None
+
+
+def test_outlet_aliases_are_recorded_by_their_name() -> None:
+    assert canonical_outlet("unog") == "UN Geneva"
+    assert canonical_outlet("Xinhua News Agency") == "Xinhua"
+    assert canonical_outlet("Sylvania  Herald") == "Sylvania Herald"
+    assert scraped_article(f"{HEADLINE}\nBy: Agence France-Presse\n{BODY}").outlet == "AFP"
+
+
+def test_a_malformed_outlet_is_named() -> None:
+    with pytest.raises(ConfigError, match="'Broken'"):
+        parse_outlets('min_weight = 1\n[[outlet]]\nname = "Broken"\n[[outlet.sign]]\npattern = "("\n')
+    with pytest.raises(ConfigError, match="min_weight"):
+        parse_outlets('[[outlet]]\nname = "A"\n')
+
+
+@pytest.mark.parametrize(
+    ("value", "persons", "agencies"),
+    [
+        ("Ana Torvik", "Ana Torvik", ()),
+        ("By Ana Torvik", "Ana Torvik", ()),
+        ("Ana Torvik May", "Ana Torvik", ()),  # the month of a date run on
+        ("Lena May", "Lena May", ()),  # a name of two words keeps its last
+        ("Bram Osei Games Editor", "Bram Osei", ()),
+        ("Bram Osei Monday, March", "Bram Osei", ()),
+        ("Last Updated March 3", None, ()),
+        ("Username", None, ()),
+        ("Our Foreign Staff", None, ()),
+        ("Ana Torvik Edited by Bram Osei", "Ana Torvik", ()),
+        ("Ana Torvik; MA", "Ana Torvik, MA", ()),
+        ("AFP", None, ("AFP",)),
+        ("Ana Torvik; Agence France-Presse", "Ana Torvik", ("AFP",)),
+        ("By Ana Torvik, Reuters", "Ana Torvik", ("Reuters",)),
+        ("Ana Torvik and Bram Osei (AFP)", "Ana Torvik and Bram Osei", ("AFP",)),
+        ("Bram Osei / Xinhua", "Bram Osei", ("Xinhua",)),
+        (None, None, ()),
+    ],
+)
+def test_bylines_are_persons_with_agencies_apart(
+    value: str | None, persons: str | None, agencies: tuple[str, ...]
+) -> None:
+    assert person_byline(value) == persons
+    assert agencies_of(value) == agencies
+
+
+def test_a_dateline_without_its_year_takes_the_year_of_the_pages_other_dates() -> None:
+    dateline = "SYLVANIA CITY, March 3 (Xinhua) -- " + BODY
+    other = "The talks had opened on 1 March 2031, the envoy recalled."
+    article = scraped_article(f"{HEADLINE}\n\n{dateline}\n\n{other}")
+    assert article.published == dt.date(2031, 3, 3)
+    assert dateline in article.text.split("\n")  # the dateline is body: it stays
+    near_new_year = scraped_article(
+        f"{HEADLINE}\n\nSYLVANIA CITY, Dec. 30 -- {BODY}\n\nFiled on 2 January 2032."
+    )
+    assert near_new_year.published == dt.date(2031, 12, 30)
+    assert (
+        scraped_article(f"{HEADLINE}\n\n{dateline}\n\n{BODY} More.").published is None
+    )  # nothing to place it
+
+
+def test_month_day_and_year_placement() -> None:
+    assert parse_month_day("July 5") == (7, 5)
+    assert parse_month_day("5 July") == (7, 5)
+    assert parse_month_day("Feb 30") is None
+    assert with_year(2, 29, dt.date(2031, 3, 1)) == dt.date(2032, 2, 29)

@@ -11,7 +11,6 @@ import io
 import json
 import sys
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -63,7 +62,7 @@ def _said_in(store: Store, period: str, query: Query) -> int:
     first, last = (
         (f"{period}-01-01", f"{period}-12-31") if len(period) == 4 else (f"{period}-01", f"{period}-31")
     )
-    dated = replace(query.filters, date_from=first, date_to=last)
+    dated = query.filters.replace(date_from=first, date_to=last)
     return search(store.conn, Query(query.text, dated, limit=1)).total
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from onrecord.errors import ConfigError, ModelError
 from onrecord.evaluation.topics import score_topics, write_predictions
 from onrecord.themes.topic_features import CHAR_PREFIX, TextFeaturizer, linear_scores
-from onrecord.themes.topic_training import TrainingOptions, fit_topic_model, holdout_split
+from onrecord.themes.topic_training import TrainingOptions, fit_topic_model, holdout_split, train_topics
 from onrecord.themes.topics import (
     Recommendation,
     Topic,
@@ -22,7 +22,6 @@ from onrecord.themes.topics import (
     parse_session,
     read_recommendations,
     split_labels,
-    train_topics,
 )
 
 # Invented, fictional recommendations: (text, labels, session).

@@ -15,7 +15,8 @@ import numpy as np
 import pytest
 
 from onrecord.evaluation.topics import TopicsReport, evaluate_topics, write_predictions
-from onrecord.themes.topics import TopicModel, read_recommendations, train_topics
+from onrecord.themes.topic_training import train_topics
+from onrecord.themes.topics import TopicModel, read_recommendations
 
 FLOORS = json.loads((Path(__file__).parent / "floors" / "topics.json").read_text(encoding="utf-8"))
 TRAIN, TEST = set(range(1, 11)), set(range(11, 16))

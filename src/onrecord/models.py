@@ -21,6 +21,22 @@ def _empty_mapping() -> Mapping[str, str]:
     return MappingProxyType({})
 
 
+class Genre(StrEnum):
+    """What kind of document an article is, decided once when it is cleaned (``clean/genre.py``)."""
+
+    NEWS = "news"
+    MEETING_COVERAGE = "meeting_coverage"  # UN meetings coverage (press codes such as GA/SHC/4401)
+    MEETING_SUMMARY = "meeting_summary"  # Council meeting summaries and press releases
+    PRESS_BRIEFING = "press_briefing"  # UN press briefings by spokespersons
+    UN_REPORT = "un_report"  # UN documents with a cover page (UPR Working Group reports)
+    SPEECH = "speech"  # a table row that names its speaker
+
+    @property
+    def is_un_record(self) -> bool:
+        """The UN's own account of a meeting or briefing, where a speaker's turn runs on uncued."""
+        return self in {Genre.MEETING_COVERAGE, Genre.MEETING_SUMMARY, Genre.PRESS_BRIEFING}
+
+
 class MediaType(StrEnum):
     """How the bytes of a document are to be read."""
 
@@ -97,6 +113,7 @@ class Article:
     language: str | None = None
     url: str | None = None
     removed: tuple[RemovedLine, ...] = ()
+    genre: Genre = Genre.NEWS
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ from onrecord.store.documents import (
 from onrecord.store.events import link_document_events
 from onrecord.store.statements import delete_statements, insert_statements
 from onrecord.themes.stage import PositionStage, TopicStage
+from onrecord.versions import data_fingerprint
 from onrecord.workers import WorkerPool
 
 logger = logging.getLogger(__name__)
@@ -72,7 +73,8 @@ Gate = Callable[[RawDocument], Skipped | None]  # a test before the parse: a rea
 
 
 def pipeline_version(pipeline: Pipeline) -> str:
-    return f"{__version__}:{'+'.join(pipeline.names)}"
+    """The code, the stages and the data files they read (``versions.data_fingerprint``)."""
+    return f"{__version__}:{'+'.join(pipeline.names)}:data-{data_fingerprint()}"
 
 
 def reading_stages() -> list[Stage]:

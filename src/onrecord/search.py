@@ -1,6 +1,7 @@
 """One query model for searching statements: full text (SQLite FTS5, ranked) with filters, sorting,
 paging and counts by facet, for the CLI, the API and the web pages alike. A search finds the ids of its
-matches in their order first, then reads only those statements whole (``_hits``).
+matches in their order first, then reads only those statements whole (``_hits``). The SQL is in
+``store/query.py``; this module validates, orders and assembles.
 
 Query text follows FTS5: words are all required, "quoted words" are a phrase, ``word*`` is a prefix,
 OR and NOT combine. An empty text lists the statements that pass the filters.
@@ -17,16 +18,32 @@ from enum import StrEnum
 from typing import Any
 
 from onrecord.errors import ConfigError
+from onrecord.store import query as sql
 from onrecord.store.documents import document_refs
-from onrecord.store.statements import (
-    COLUMNS,
-    JOINS,
-    StatementFilter,
-    StoredStatement,
-    joins_for,
-    statement_row,
-    statements_from_rows,
-)
+from onrecord.store.filters import SQLITE_MAX_INT, StatementFilter
+from onrecord.store.query import FACETS, Selection
+from onrecord.store.statements import StoredStatement, statement_row
+
+__all__ = [
+    "FACETS",
+    "MAX_PAGE_SIZE",
+    "MAX_QUERY_LENGTH",
+    "Comparison",
+    "Hit",
+    "Page",
+    "Query",
+    "Side",
+    "Sort",
+    "check_query",
+    "compare",
+    "facet_counts",
+    "fts_expression",
+    "hit_rows",
+    "iter_hit_rows",
+    "readable",
+    "search",
+    "side",
+]
 
 MAX_QUERY_LENGTH = 500
 MAX_PAGE_SIZE = 500
@@ -36,6 +53,7 @@ class Sort(StrEnum):
     RANK = "rank"  # best match first (date said, newest first, without text)
     DATE = "date"  # newest first
     OLDEST = "oldest"
+    STORED = "stored"  # document by document, in the order of their text
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +69,29 @@ class Query:
         """The text as an FTS5 MATCH expression (see ``fts_expression``)."""
         return fts_expression(self.text)
 
+    @property
+    def selection(self) -> Selection:
+        """What the query selects, as the store reads it."""
+        return Selection(self.match if self.text.strip() else None, self.filters)
+
+    @property
+    def ranked(self) -> bool:
+        return bool(self.text.strip()) and self.sort is Sort.RANK
+
+    @property
+    def order(self) -> str | None:
+        """The order of ``store.query.ORDERS`` (None: by rank); without words, rank is by date."""
+        if self.ranked:
+            return None
+        return Sort.DATE.value if self.sort is Sort.RANK else self.sort.value
+
     def __post_init__(self) -> None:
         if len(self.text) > MAX_QUERY_LENGTH:
             raise ConfigError(f"the query is {len(self.text)} characters long; at most {MAX_QUERY_LENGTH}")
         if not 1 <= self.limit <= MAX_PAGE_SIZE:
             raise ConfigError(f"page size must be 1 to {MAX_PAGE_SIZE}, got {self.limit}")
-        if self.offset < 0:
-            raise ConfigError(f"offset must be 0 or more, got {self.offset}")
+        if not 0 <= self.offset <= SQLITE_MAX_INT:
+            raise ConfigError(f"offset must be 0 to {SQLITE_MAX_INT}, got {self.offset}")
 
 
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
@@ -100,38 +134,16 @@ class Page:
 # what SQLite says of a query text FTS5 cannot read (as opposed to a database that cannot be read)
 _QUERY_ERRORS = ("fts5", "syntax", "unterminated", "no such column", "unknown special query")
 
-# the day a statement was said: its event's date, else the day it was published
-DAY_SAID = "coalesce(ev.date, s.date_published, d.published)"
-_ORDER = {  # listing without words to rank: by the day said
-    Sort.DATE: f"{DAY_SAID} DESC, s.id",
-    Sort.OLDEST: f"{DAY_SAID} ASC, s.id",
-}
-_HIGHLIGHT = "highlight(statements_fts, 0, '«', '»')"
-_FTS_MATCH = "statements_fts WHERE statements_fts MATCH ?"
-
-
-def statement_source(query: Query, *needs: str) -> tuple[str, list[object]]:
-    """The FROM ... WHERE clause of the statements ``query`` matches, and its parameters. It joins the
-    tables of ``JOINS`` (by their aliases) that the filters or the SQL in ``needs`` refer to."""
-    where, params = query.filters.where()
-    joins = joins_for(*where, *needs)
-    if query.text.strip():
-        source = f"FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid {joins}"
-        where.insert(0, "statements_fts MATCH ?")
-        params.insert(0, query.match)
-    else:
-        source = f"FROM statements s {joins}"
-    return source + (" WHERE " + " AND ".join(where) if where else ""), params
-
 
 def search(conn: sqlite3.Connection, query: Query) -> Page:
     """One page of the statements that match, with the total count."""
     with readable(query):
-        if query.text.strip() and query.sort is Sort.RANK:
-            total, hits = _best(conn, query)
+        if query.ranked:
+            total, ids = sql.ranked(conn, query.selection, query.limit, query.offset)
         else:
-            total, hits = _listed(conn, query)
-    return Page(total, hits)
+            order = query.order or Sort.DATE.value
+            total, ids = sql.listed(conn, query.selection, order, query.limit, query.offset)
+        return Page(total, _hits(conn, query, ids))
 
 
 @contextmanager
@@ -147,74 +159,32 @@ def readable(query: Query) -> Iterator[None]:
         raise
 
 
-def _best(conn: sqlite3.Connection, query: Query) -> tuple[int, tuple[Hit, ...]]:
-    """Best matches first, in one pass over the matches: FTS5 ranks them in its index and the count comes
-    with the page; only the page's rows are joined to speakers, events and documents."""
-    if query.filters == StatementFilter():
-        text = query.match
-        total = int(conn.execute(f"SELECT count(*) FROM {_FTS_MATCH}", (text,)).fetchone()[0])
-        sql = f"SELECT rowid, rank FROM {_FTS_MATCH} ORDER BY rank LIMIT ? OFFSET ?"
-        ranked = [(r[0], r[1]) for r in conn.execute(sql, (text, query.limit, query.offset))]
-    else:
-        source, params = statement_source(query)
-        sql = (
-            f"SELECT s.id, statements_fts.rank, count(*) OVER () {source}"
-            " ORDER BY statements_fts.rank LIMIT ? OFFSET ?"
-        )
-        rows = conn.execute(sql, (*params, query.limit, query.offset)).fetchall()
-        ranked = [(r[0], r[1]) for r in rows]
-        total = int(rows[0][2]) if rows else _count(conn, query)
-    return total, _hits(conn, query, ranked)
-
-
-def _count(conn: sqlite3.Connection, query: Query) -> int:
-    source, params = statement_source(query)
-    return int(conn.execute(f"SELECT count(*) {source}", params).fetchone()[0])
-
-
-def _ordered(query: Query) -> tuple[str, list[object]]:
-    """The ids (and ranks) of every statement ``query`` matches, in its order."""
-    if query.text.strip() and query.sort is Sort.RANK:
-        source, params = statement_source(query)
-        return f"SELECT s.id, statements_fts.rank {source} ORDER BY statements_fts.rank", params
-    order = _ORDER[Sort.DATE if query.sort is Sort.RANK else query.sort]
-    source, params = statement_source(query, order)
-    return f"SELECT s.id, NULL {source} ORDER BY {order}", params
-
-
-def _listed(conn: sqlite3.Connection, query: Query) -> tuple[int, tuple[Hit, ...]]:
-    """Matches in the order of the day they were said (newest or oldest first)."""
-    sql, params = _ordered(query)
-    rows = conn.execute(f"{sql} LIMIT ? OFFSET ?", (*params, query.limit, query.offset)).fetchall()
-    return _count(conn, query), _hits(conn, query, [(r[0], r[1]) for r in rows])
+def check_query(conn: sqlite3.Connection, query: Query) -> None:
+    """Raise the ``ConfigError`` of ``search`` now when FTS5 cannot read the query text (cheap: it
+    looks for one match), e.g. before a download starts streaming."""
+    if query.text.strip():
+        with readable(query):
+            sql.first_match(conn, query.match)
 
 
 def _hits(
     conn: sqlite3.Connection, query: Query, ranked: Sequence[tuple[int, float | None]]
 ) -> tuple[Hit, ...]:
     """The statements ``ranked`` names, in its order, read whole and highlighted."""
-    if not ranked:
-        return ()
     ids = [statement_id for statement_id, _ in ranked]
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(f"SELECT {COLUMNS} FROM statements s {JOINS} WHERE s.id IN ({marks})", ids).fetchall()
-    stored = {st.id: st for st in statements_from_rows(conn, rows)}
-    highlights: dict[int, str] = {}
-    if query.text.strip():
-        sql = f"SELECT rowid, {_HIGHLIGHT} FROM {_FTS_MATCH} AND rowid IN ({marks})"
-        highlights = dict(conn.execute(sql, (query.match, *ids)))
+    stored = sql.read_statements(conn, ids)
+    marked = sql.highlights(conn, query.match, ids) if query.text.strip() else {}
     return tuple(
-        Hit(stored[i], highlights.get(i, stored[i].statement.content.text), score) for i, score in ranked
+        Hit(stored[i], marked.get(i, stored[i].statement.content.text), score) for i, score in ranked
     )
 
 
 def iter_hit_rows(conn: sqlite3.Connection, query: Query) -> Iterator[dict[str, Any]]:
     """Every statement ``query`` matches, in its order and in the format of ``hit_rows``, read a few
     hundred at a time from one pass over the matches (``query.limit`` and ``offset`` do not apply)."""
-    sql, params = _ordered(query)
-    cursor = conn.execute(sql, params)
-    while chunk := cursor.fetchmany(MAX_PAGE_SIZE):
-        yield from hit_rows(conn, _hits(conn, query, [(r[0], r[1]) for r in chunk]))
+    with readable(query):
+        for chunk in sql.iter_ordered(conn, query.selection, query.order, MAX_PAGE_SIZE):
+            yield from hit_rows(conn, _hits(conn, query, chunk))
 
 
 def hit_rows(conn: sqlite3.Connection, hits: Sequence[Hit]) -> list[dict[str, Any]]:
@@ -229,42 +199,14 @@ def hit_rows(conn: sqlite3.Connection, hits: Sequence[Hit]) -> list[dict[str, An
     return rows
 
 
-FACETS = {
-    "speaker": "sp.name",
-    "speaker_kind": "sp.kind",
-    "country": "ds.country",
-    "body": "ev.body",
-    "session": "ev.session",
-    "event_kind": "ev.kind",
-    "kind": "s.kind",
-    "outlet": "d.outlet",
-    "year": f"substr({DAY_SAID}, 1, 4)",
-}
-
-
 def facet_counts(conn: sqlite3.Connection, query: Query, facet: str, top: int = 20) -> list[tuple[str, int]]:
     """How many matching statements fall under each value of ``facet`` (most first)."""
-    if facet in {"topic", "position"}:
-        table, column = (
-            ("statement_topics", "label") if facet == "topic" else ("statement_positions", "position")
-        )
-        source, params = statement_source(query)
-        inner = f"SELECT s.id {source}"
-        sql = (
-            f"SELECT t.{column} AS value, count(*) AS n FROM {table} t WHERE t.statement_id IN ({inner})"
-            f" GROUP BY value ORDER BY n DESC, value LIMIT ?"
-        )
-        with readable(query):
-            return [(str(r[0]), int(r[1])) for r in conn.execute(sql, (*params, top))]
-    if facet not in FACETS:
-        known = sorted([*FACETS, "topic", "position"])
+    if facet not in FACETS and facet not in sql.THEME_FACETS:
+        known = sorted([*FACETS, *sql.THEME_FACETS])
         raise ConfigError(f"unknown facet {facet!r}; choose one of {known}")
-    source, params = statement_source(query, FACETS[facet])
-    sql = f"SELECT {FACETS[facet]} AS value, count(*) AS n {source} GROUP BY value ORDER BY n DESC, value"
-    sql += " LIMIT ?"
     with readable(query):
-        rows = conn.execute(sql, (*params, top)).fetchall()
-    return [(str(r[0]) if r[0] is not None else "(none)", int(r[1])) for r in rows]
+        rows = sql.facet_counts(conn, query.selection, facet, top)
+    return [(str(value) if value is not None else "(none)", n) for value, n in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,9 +226,11 @@ class Comparison:
     rows: tuple[tuple[str, int, int], ...]  # value, left count, right count (most first)
 
 
-def side(conn: sqlite3.Connection, asked: str) -> Side:
-    """A speaker (name or alias) when one matches, else a country."""
-    for filters in (StatementFilter(speaker=asked), StatementFilter(country=asked)):
+def side(conn: sqlite3.Connection, asked: str, within: StatementFilter | None = None) -> Side:
+    """A speaker (name or alias) when one matches, else a country (among the statements ``within``
+    keeps)."""
+    within = within or StatementFilter()
+    for filters in (within.replace(speaker=asked), within.replace(country=asked)):
         total = search(conn, Query("", filters, limit=1)).total
         if total:
             return Side(asked, filters, total)
@@ -294,10 +238,15 @@ def side(conn: sqlite3.Connection, asked: str) -> Side:
 
 
 def compare(
-    conn: sqlite3.Connection, left: str, right: str, by: str = "position", top: int = 30
+    conn: sqlite3.Connection,
+    left: str,
+    right: str,
+    by: str = "position",
+    top: int = 30,
+    within: StatementFilter | None = None,
 ) -> Comparison:
     """Two speakers or countries side by side: how many of each one's statements fall under each value."""
-    a, b = side(conn, left), side(conn, right)
+    a, b = side(conn, left, within), side(conn, right, within)
     counts_a = dict(facet_counts(conn, Query("", a.filters), by, top))
     counts_b = dict(facet_counts(conn, Query("", b.filters), by, top))
     values = sorted(

@@ -7,7 +7,9 @@ the one the row names, dated by the row's date or else by the session calendar::
 
     speech = speech_of(work.raw.fields)           # None for anything but a speech row
     statements = speech_statements(article, speech)
-    event = speech_event(article, speech)
+    event = speech_event(article, speech)         # in events.speeches: the event stage places it
+
+Both the attribution and the event stage read a speech row, so this module imports no stage.
 """
 
 from __future__ import annotations
@@ -16,9 +18,7 @@ import dataclasses
 import re
 from collections.abc import Mapping
 
-from onrecord.events.bodies import find_body
-from onrecord.events.sessions import find_session
-from onrecord.models import Article, Event, Span, Speaker, SpeakerKind, Statement, StatementKind
+from onrecord.models import Article, Span, Speaker, SpeakerKind, Statement, StatementKind
 
 _LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")  # a line without the space around it
 _BLOCK = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")  # lines up to a blank line
@@ -108,26 +108,3 @@ def speech_paragraphs(text: str) -> list[tuple[int, int]]:
         if start is not None:
             found.append((start, lines[-1][1]))
     return found
-
-
-def speech_event(article: Article, speech: Speech) -> Event:
-    """Where the speech was given, as the row says; dated by the row's date, else by the calendar (the
-    session's opening day)."""
-    found = find_body(speech.body) if speech.body else None
-    body = found.name if found else speech.body
-    session = find_session(body, speech.session) if body and speech.session is not None else None
-    if article.published is not None:
-        date, source = article.published, "published"
-    elif session is not None:
-        date, source = session.start, "calendar"
-    else:
-        date, source = None, None
-    return Event(
-        body=body,
-        session=speech.session,
-        segment=speech.segment,
-        location=session.location if session else None,
-        date=date,
-        date_published=article.published,
-        date_source=source,
-    )

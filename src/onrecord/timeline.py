@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.errors import ConfigError
-from onrecord.search import DAY_SAID, FACETS, Query, readable, statement_source
+from onrecord.search import FACETS, Query, readable
+from onrecord.store.query import period_counts
 
 __all__ = ["ALL", "OTHER", "PERIODS", "Series", "Timeline", "timeline"]
 
@@ -80,23 +81,16 @@ def timeline(
     if top < 1:
         raise ConfigError(f"top must be 1 or more, got {top}")
     width = PERIODS[period]
-    value = FACETS[by] if by else "NULL"
-    source, params = statement_source(query, DAY_SAID, value)
-    sql = (
-        f"SELECT substr({DAY_SAID}, 1, {width}) AS period, {value} AS value, count(*) AS n {source}"
-        " GROUP BY period, value"
-    )
     with readable(query):
-        rows = conn.execute(sql, params).fetchall()
+        rows = period_counts(conn, query.selection, width, by)
 
     counts: dict[str, Counter[str]] = defaultdict(Counter)  # value -> period -> statements
     undated = 0
-    for row in rows:
-        day, n = row["period"], int(row["n"])
+    for day, value, n in rows:
         if not day or len(day) < width:
             undated += n
             continue
-        label = ALL if by is None else (NONE if row["value"] is None else str(row["value"]))
+        label = ALL if by is None else (NONE if value is None else str(value))
         counts[label][day] += n
     periods = _contiguous(sorted({p for c in counts.values() for p in c}), period)
     return Timeline(periods, _series(counts, periods, top), by, period, undated)

@@ -15,17 +15,19 @@ from itertools import islice
 from typing import Any
 
 from onrecord.attribution import nlp as nlp_loader
-from onrecord.attribution import unreports
+from onrecord.attribution import unrecords, unreports
 from onrecord.attribution.clauses import Candidate, ParagraphReader
 from onrecord.attribution.continuations import Piece, plain_continuations, quoted_continuations
-from onrecord.attribution.coref import Cluster, Resolver, speaker_of
+from onrecord.attribution.coref import Cluster, Resolver, fuller_name, speaker_of
 from onrecord.attribution.layout import layout_statements
 from onrecord.attribution.lexicon import speakers as speaker_lexicon
 from onrecord.attribution.pieces import lightened
 from onrecord.attribution.pieces import pieces as parse_pieces
 from onrecord.attribution.quotes import find_quotes, paragraphs
+from onrecord.attribution.records import RecordReader
+from onrecord.attribution.turns import turn_continuations
 from onrecord.errors import StageError
-from onrecord.models import Article, Span, Speaker, SpeakerKind, Statement
+from onrecord.models import Article, Genre, Span, Speaker, SpeakerKind, Statement
 from onrecord.pipeline import Work
 from onrecord.settings import Settings
 from onrecord.speeches import speech_of, speech_statements
@@ -35,6 +37,9 @@ from onrecord.speeches import speech_of, speech_statements
 class ParsedParagraph:
     start: int
     doc: Any  # a spaCy Doc of the paragraph's text
+
+
+_TURN_PARAGRAPHS = 3  # how far a turn of speech reaches to take in what an inner source "said"
 
 
 class Attributor:
@@ -56,11 +61,11 @@ class Attributor:
         iterator = iter(articles)
         size = self.settings.nlp_batch_size
         while batch := list(islice(iterator, size)):
-            news = [a for a in batch if not unreports.is_wg_report(a.text)]
+            news = [a for a in batch if not (a.genre is Genre.UN_REPORT and unreports.is_wg_report(a.text))]
             pieces = [
                 (a, after_dateline(a.text, *p))
                 for a in news
-                for p in parse_pieces(a.text, paragraphs(a.text))
+                for p in parse_pieces(a.text, paragraphs(a.text, lines=a.genre.is_un_record))
             ]
             docs = lightened(self.nlp.pipe((a.text[s:e] for a, (s, e) in pieces), batch_size=size))
             parsed: dict[int, list[ParsedParagraph]] = {id(a): [] for a in news}
@@ -68,34 +73,39 @@ class Attributor:
                 parsed[id(article)].append(ParsedParagraph(start, doc))
             for article in batch:
                 if id(article) in parsed:
-                    yield read_news(article.text, parsed[id(article)])
+                    yield read_news(article.text, parsed[id(article)], article.genre)
                 else:
                     yield unreports.attribute_report(article.text)
 
 
-def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]:
-    """Statements of a news article from its parsed paragraphs."""
+def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEWS) -> tuple[Statement, ...]:
+    """Statements of a news article (or of a UN meeting record: ``genre``) from its parsed paragraphs."""
     quotes = find_quotes(text)
     candidates: list[Candidate] = []
     people: list[tuple[int, str]] = []
     organizations: list[tuple[int, str]] = []
     sentences: list[tuple[int, int, int, bool, bool]] = []
     honorifics = speaker_lexicon().honorifics
+    record = RecordReader(text) if genre.is_un_record else None
     for index, paragraph in enumerate(parsed):
         end = paragraph.start + len(paragraph.doc.text)
         mine = [q for q in quotes if paragraph.start <= q.outer_start < end]
         reader = ParagraphReader(text, paragraph.doc, paragraph.start, mine, index)
-        found = reader.read()
-        if not found:
-            found = layout_statements(reader, headline=index == 0 and len(parsed) > 1)
-        candidates.extend(found)
+        if record is not None:
+            candidates.extend(record.read(reader, index))
+        else:
+            found = reader.read()
+            if not found:
+                found = layout_statements(reader, headline=index == 0 and len(parsed) > 1)
+            candidates.extend(found)
         title_case = index == 0 and _title_case(paragraph.doc)
         for ent in paragraph.doc.ents:
             if ent.label_ == "PERSON" and not title_case:  # a Title Case headline runs names into words
-                words = [t.text for t in ent if t.text not in honorifics and not t.is_punct]
-                name = " ".join(words).removesuffix(" 's").removesuffix("'s").removesuffix("’s").strip()
+                words = [t for t in ent if t.text not in honorifics and not t.is_punct]
+                name = paragraph.doc.text[words[0].idx : ent.end_char] if words else ""
+                name = " ".join(name.split()).removesuffix("'s").removesuffix("’s").strip()
                 if name:
-                    people.append((paragraph.start + ent.start_char, name))
+                    people.append((paragraph.start + words[0].idx, name))
             elif ent.label_ == "ORG" and len(ent) > 1:
                 organizations.append((paragraph.start + ent.start_char, ent.text.removeprefix("the ")))
         for sentence in paragraph.doc.sents:
@@ -111,10 +121,22 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
     ):
         if candidate.mention is None:
             continue
-        cluster = resolver.resolve(candidate.mention, candidate.paragraph)
+        mention = candidate.mention
+        if record is not None:
+            mention = unrecords.canonical(candidate.mention)
+            if unrecords.is_inner_source(mention):
+                turn = next((r for r in reversed(resolved) if r[0].paragraph not in record.headlines), None)
+                if turn is not None and candidate.paragraph - turn[0].paragraph <= _TURN_PARAGRAPHS:
+                    resolved.append((replace(candidate, mention=None), turn[1]))
+                continue  # a report, the media, a forum: not a speaker at the meeting
+            candidate = replace(candidate, mention=mention)
+        cluster = resolver.resolve(mention, candidate.paragraph)
         if cluster is not None:
             resolved.append((candidate, cluster))
-    clusters = [c for c in resolver.clusters if c.speaks]
+    if record is not None:
+        resolved = _office_holders(resolved, resolver, unrecords.holders_named(text, people))
+        resolved = _agentless(resolved, record.agentless)
+    clusters = [c for c in resolver.clusters if c.speaks and any(k is c for _, k in resolved)]
     pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
     taken = [(c.start, c.end) for c, _ in resolved] + [
         (c.mention.start, c.mention.end) for c, _ in resolved if c.mention
@@ -123,7 +145,10 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
     extra = quoted_continuations(
         text, [(p.start, p.start + len(p.doc.text)) for p in parsed], quotes, pieces, taken
     )
-    extra += plain_continuations(sentences, [*pieces, *extra], taken)
+    if genre.is_un_record:
+        extra += turn_continuations(text, sentences, [*pieces, *extra], taken)
+    else:
+        extra += plain_continuations(sentences, [*pieces, *extra], taken)
     speakers = _speakers(clusters, resolved, text)
     statements = [
         Statement(
@@ -140,6 +165,61 @@ def read_news(text: str, parsed: list[ParsedParagraph]) -> tuple[Statement, ...]
         for p in extra
     ]
     return tuple(sorted((without_dateline(text, s) for s in statements), key=lambda s: s.content.start))
+
+
+def _office_holders(
+    resolved: list[tuple[Candidate, Cluster]], resolver: Resolver, named_holders: dict[str, set[str]]
+) -> list[tuple[Candidate, Cluster]]:
+    """Statements of an office ("the High Commissioner") given to its holder where the record names
+    exactly one person holding it ("High Commissioner Zeid", "Secretary-General António Guterres")."""
+    clusters = resolver.clusters
+    holders: dict[str, list[Cluster]] = {}
+    for post_name, names in named_holders.items():
+        if len(names) == 1:
+            holders[post_name] = [resolver.person_named(next(iter(names)))]
+    for cluster in clusters:
+        office = unrecords.holder_office(cluster.roles)
+        post = holders.setdefault(office, []) if office is not None else []
+        if (
+            cluster.kind is SpeakerKind.PERSON
+            and office is not None
+            and cluster.name != office
+            and cluster not in post
+        ):
+            post.append(cluster)
+    named = [c for c in clusters if c.kind is SpeakerKind.PERSON and c.roles and c.names]
+    moved: list[tuple[Candidate, Cluster]] = []
+    for candidate, cluster in resolved:
+        found = holders.get(cluster.name, [])
+        if not found and cluster.kind is SpeakerKind.PERSON and " " not in cluster.name:  # "President"
+            posts = [
+                n for office, n in named_holders.items() if cluster.name.lower() in office.lower().split()
+            ]
+            found = (
+                [resolver.person_named(next(iter(posts[0])))]
+                if len(posts) == 1 and len(posts[0]) == 1
+                else []
+            )
+        if not found and cluster.kind is SpeakerKind.PERSON and unrecords.is_title(cluster.name):
+            found = [c for c in named if c is not cluster and unrecords.same_post(cluster.name, c.roles)]
+        if len(found) == 1:
+            found[0].speaks = True
+            cluster = found[0]
+        moved.append((candidate, cluster))
+    return moved
+
+
+def _agentless(
+    resolved: list[tuple[Candidate, Cluster]], agentless: list[Candidate]
+) -> list[tuple[Candidate, Cluster]]:
+    """ "..., the Third Committee was told": the statement of the first person who speaks after it."""
+    if not agentless:
+        return resolved
+    last = max(a.paragraph for a in agentless)
+    person = next((k for c, k in resolved if k.kind is SpeakerKind.PERSON and c.paragraph > last), None)
+    if person is None:
+        return resolved
+    return sorted([*resolved, *((a, person) for a in agentless)], key=lambda pair: pair[0].start)
 
 
 def _title_case(doc: Any) -> bool:
@@ -191,6 +271,12 @@ def _speakers(clusters: list[Cluster], resolved: list[tuple[Candidate, Cluster]]
         mention = candidate.mention
         if mention is not None and mention.pronoun is None:
             aliases[id(cluster)].append(mention.text)
+    for cluster in clusters:
+        if cluster.kind is SpeakerKind.PERSON and 1 < len(cluster.name.split()) <= 3:
+            full = fuller_name(text, cluster.name)
+            if full != cluster.name:
+                aliases[id(cluster)].append(cluster.name)
+                cluster.name = full
     made = [speaker_of(c, aliases[id(c)]) for c in clusters]
     named = [s for s in made if s.kind is SpeakerKind.PERSON and s.roles and len(s.name.split()) > 1]
     group_nouns = speaker_lexicon().group_nouns

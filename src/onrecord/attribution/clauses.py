@@ -49,6 +49,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
                 return verb.head
             return child
     if depth < 3 and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and verb.head is not verb:
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in {"nsubj", "nsubjpass"}:
+            return verb.head  # "China's delegate, noting that ..., called ...": the subject notes
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             noun = verb.head  # "released a statement saying ...": the statement's sender speaks
             if noun.lemma_.lower() not in lexicon.cues().message_nouns or noun.head is noun:
@@ -198,6 +200,9 @@ class ParagraphReader:
                 found = self.classify(start, end)
                 if found is not None:
                     return found
+            found = self._that_clause(head)
+            if found is not None:
+                return found
             quote = _adjacent_quote(self.text, self.quotes, *self.chars(clause_start, clause_end))
             if quote is not None and len(self.text[quote.start : quote.end].split()) >= _MIN_WORDS:
                 return quote.start, quote.end, StatementKind.DIRECT
@@ -221,6 +226,20 @@ class ParagraphReader:
             and head.right_edge.i + 1 >= sentence.end - 1
         ):  # "The economy is weak, he said": the parser hung the cue off the clause it reports
             return self.classify(sentence.start, clause_start)
+        return None
+
+    def _that_clause(self, head: Token) -> tuple[int, int, StatementKind] | None:
+        """A that-clause hung on the cue's object ("noted with concern that X", "expressed regret that
+        X", "expressed the hope that X"): X is what was said."""
+        for token in head.subtree:
+            if token.i <= head.i or token.dep_ not in {"acl", "ccomp", "relcl"}:
+                continue
+            mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+            up, steps = token.head, 0
+            while up.i != head.i and up.dep_ in {"prep", "pobj", "dobj"} and steps < 4:
+                up, steps = up.head, steps + 1
+            if mark is not None and up.i == head.i:
+                return self.classify(mark.i + 1, token.right_edge.i + 1)
         return None
 
     def _according_to(

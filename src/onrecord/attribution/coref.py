@@ -9,12 +9,31 @@ nearest earlier group, organization or State quoted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from onrecord.attribution.lexicon import speakers
 from onrecord.attribution.speakers import Mention
 from onrecord.models import Speaker, SpeakerKind
 
 _PERSONAL = {"he", "she", "him", "her"}
+_FUNCTION = {
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "as",
+    "and",
+    "but",
+    "while",
+    "when",
+    "after",
+    "before",
+    "said",
+    "by",
+}
 
 
 @dataclass
@@ -32,6 +51,7 @@ class Cluster:
     country: str | None = None
     on_behalf_of: str | None = None
     speaks: bool = False
+    agent_spoke: bool = False  # a State that spoke through its delegate ("the representative of X")
 
     @property
     def words(self) -> set[str]:
@@ -52,6 +72,8 @@ class Cluster:
         if self.kind is SpeakerKind.UNKNOWN and mention.kind is not SpeakerKind.UNKNOWN:
             self.kind = mention.kind
         self.gender = self.gender or mention.gender
+        if mention.kind is SpeakerKind.STATE and set(mention.text.lower().split()) & speakers().state_agents:
+            self.agent_spoke = True
         self.last_seen = max(self.last_seen, mention.start)
         self.last_paragraph = max(self.last_paragraph, paragraph)
 
@@ -97,6 +119,16 @@ class Resolver:
                 best = cluster
         return best
 
+    def person_named(self, name: str) -> Cluster:
+        """The person cluster of ``name``, made (not yet speaking) when there is none."""
+        cluster = self._person(name)
+        if cluster is None:
+            cluster = Cluster(name, SpeakerKind.PERSON, names=[name])
+            self.clusters.append(cluster)
+        elif len(name.split()) > len(cluster.name.split()):
+            cluster.name = name
+        return cluster
+
     def _titled(self, mention: Mention) -> Cluster | None:
         """The person a bare title refers to ("the minister" after "Foreign Minister Ada Varga"): the
         latest person named before it with that word in a role or in the words that named them."""
@@ -141,6 +173,8 @@ class Resolver:
         if pronoun in _PERSONAL:
 
             def fits(c: Cluster) -> bool:
+                if c.kind is SpeakerKind.STATE:  # "The representative of Egypt ... He urged": the State
+                    return c is self.last_speaker and c.agent_spoke
                 return c.kind is SpeakerKind.PERSON and (c.gender is None or c.gender == mention.gender)
         else:
 
@@ -166,13 +200,39 @@ class Resolver:
 
 
 def speaker_of(cluster: Cluster, aliases: list[str]) -> Speaker:
-    """The ``Speaker`` record of a finished cluster."""
+    """The ``Speaker`` record of a finished cluster. A name that is a common noun ("the spokesperson",
+    "human rights experts") is no proper name: a group keeps it capitalized, anyone else becomes an
+    unknown speaker under the words that named them (the mention is kept on the statement)."""
+    name, kind = cluster.name, cluster.kind
+    if name[:1].islower():
+        name = name[:1].upper() + name[1:]
+        kind = kind if kind is SpeakerKind.GROUP else SpeakerKind.UNKNOWN
     return Speaker(
-        name=cluster.name,
-        kind=cluster.kind,
+        name=name,
+        kind=kind,
         roles=tuple(cluster.roles),
         affiliation=cluster.affiliation,
         country=cluster.country,
         on_behalf_of=cluster.on_behalf_of,
-        aliases=tuple(a for a in dict.fromkeys(aliases) if a != cluster.name),
+        aliases=tuple(a for a in dict.fromkeys(aliases) if a != name),
     )
+
+
+def fuller_name(text: str, name: str) -> str:
+    """The fullest form of a person's name written in ``text`` as a name is introduced ("Joaquín
+    Alexander Maza Martelli (El Salvador)," for "Maza Martelli"), where the parser missed it."""
+    lex = speakers()
+    before = r"(?<![\w.])((?:(?:[A-Z][a-zà-ÿ][\w’'-]*|[A-Z]\.)[ \t]+){1,3})"
+    pattern = re.compile(before + re.escape(name) + r"(?=\s*[(,])")
+    best = name
+    for match in pattern.finditer(text):
+        words = match.group(1).split()
+        while words and (
+            words[0].lower() in lex.title_nouns or words[0] in lex.honorifics or words[0].lower() in _FUNCTION
+        ):
+            words.pop(0)
+        if words and not any(w.lower() in lex.title_nouns or w in lex.honorifics for w in words):
+            candidate = " ".join([*words, name])
+            if len(candidate) > len(best):
+                best = candidate
+    return best

@@ -41,8 +41,9 @@ def find_cues(sentence: Any) -> list[Cue]:
         lemma = token.lemma_.lower()
         if lemma not in lex.speech and lemma not in lex.object_verbs:
             continue
-        if token.dep_ in {"amod", "compound", "acl"} and lemma != "say":
-            continue  # "the stated goal", "a so-called expert"
+        subject_participle = token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "nsubj"
+        if token.dep_ in {"amod", "compound", "acl"} and lemma != "say" and not subject_participle:
+            continue  # "the stated goal", "a so-called expert" (but "X, noting that ..., said")
         particles = lex.particles.get(lemma, frozenset())
         particle = next(
             (
@@ -52,9 +53,18 @@ def find_cues(sentence: Any) -> list[Cue]:
             ),
             None,
         )
-        if lemma in lex.needs_particle and particle is None:
-            continue
+        if (
+            lemma in lex.needs_particle
+            and particle is None
+            and not any(c.dep_ == "ccomp" for c in token.children)
+        ):
+            continue  # "called for X" and "called it imperative that X" are cues; "called him" is not
         end = (particle.i if particle is not None else token.i) + 1
-        takes_object = lemma in lex.object_verbs and (lemma not in lex.speech or particle is not None)
+        clause = any(c.dep_ == "ccomp" for c in token.children)
+        takes_object = (
+            lemma in lex.object_verbs
+            and (lemma not in lex.speech or particle is not None)
+            and not (particle is None and clause)
+        )
         found.append(Cue(token.i, token.i, end, takes_object=takes_object))
     return found

@@ -35,6 +35,9 @@ class SpeakerLexicon:
     group_nouns: frozenset[str]
     title_nouns: frozenset[str]
     non_speakers: frozenset[str]
+    state_agents: frozenset[str]  # "the representative of X", "X's delegate": the State X speaks
+    collective: dict[str, str]  # in the UN's meeting records: "some delegations" -> "Speakers"
+    generic_titles: frozenset[str]  # nouns that never name a speaker on their own ("the delegate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +82,35 @@ def speakers() -> SpeakerLexicon:
         group_nouns=frozenset(data["group_nouns"]),
         title_nouns=frozenset(data["title_nouns"]),
         non_speakers=frozenset(data["non_speakers"]),
+        state_agents=frozenset(data["state_agents"]),
+        collective={word: name for name, words in data["collective"].items() for word in words},
+        generic_titles=frozenset(data["generic_titles"]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class GroupLexicon:
+    """Groups of States that speak in UN meetings ("on behalf of the African Group")."""
+
+    pattern: re.Pattern[str]  # any name or alias, whole-word, longest first
+    lookup: dict[str, str]  # lower-case name or alias -> canonical name
+
+    def find(self, text: str) -> str | None:
+        """The canonical name of the first group named in ``text``, if any."""
+        match = self.pattern.search(text)
+        return self.lookup[match.group(0).lower()] if match else None
+
+
+@cache
+def groups() -> GroupLexicon:
+    data = read_json("groups.json")["groups"]
+    lookup: dict[str, str] = {}
+    for name, aliases in data.items():
+        for alias in (name, *aliases):
+            lookup.setdefault(alias.lower(), name)
+    alternatives = sorted(lookup, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w])", re.I)
+    return GroupLexicon(pattern=pattern, lookup=lookup)
 
 
 @cache

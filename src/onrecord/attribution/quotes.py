@@ -15,6 +15,7 @@ from dataclasses import dataclass
 _MARK = re.compile(r"''|[\"“”«»]")
 _OPENING = {"“", "«"}
 _CLOSING = {"”", "»"}
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 
 
@@ -32,10 +33,12 @@ class Quote:
         return self.outer_start <= start and end <= self.outer_end
 
 
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each paragraph: stretches separated by blank lines, surrounding space trimmed."""
+def paragraphs(text: str, *, lines: bool = False) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph: stretches separated by blank lines (``lines``: by line breaks, as
+    page text saved a paragraph a line has them), surrounding space trimmed."""
     position = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+    breaks = _LINE_BREAK if lines else _PARAGRAPH_BREAK
+    for match in [*breaks.finditer(text), None]:
         end = match.start() if match else len(text)
         chunk = text[position:end]
         stripped = chunk.strip()

@@ -19,7 +19,7 @@ Token = Any
 _NP_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "punct", "npadvmod"}
 )
-_BEHALF = re.compile(r"\bon behalf of\s+((?:the\s+)?[A-Z][^,.;:()]*)")
+_BEHALF = re.compile(r"\b((?i:on behalf of|speaking for))\s+((?:the\s+)?[A-Z][^,.;:()]*)")
 _AFFILIATION = re.compile(
     r"\b(?:of|at|for|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.-]*))*)"
 )
@@ -154,6 +154,74 @@ def _named_apposition(head: Token) -> tuple[Token | None, Token]:
     return None, head
 
 
+def on_behalf_of(sentence_text: str) -> str | None:
+    """The group a speaker speaks for ("on behalf of the African Group", "speaking for CELAC"): its
+    canonical name where the groups lexicon knows it, else the name as written without "the"."""
+    match = _BEHALF.search(sentence_text) if sentence_text else None
+    if match is None:
+        return None
+    written = match.group(2)
+    group = lexicon.groups().find(written)
+    if group is None and match.group(1).lower() == "speaking for":
+        return None  # "speaking for the Information Service": a spokesperson, not a group of States
+    return group or _strip_det(written).strip() or None
+
+
+def _country_of(token: Token) -> str | None:
+    """The country a noun phrase names outright ("the Russian Federation", "China's"), if it does."""
+    countries = lexicon.countries()
+    words = [t for t in token.subtree if not t.is_punct and t.dep_ not in {"det", "case"}]
+    if not words:
+        return None
+    phrase = token.doc[words[0].i : words[-1].i + 1].text
+    found = countries.find(phrase)
+    if found is None:
+        return None
+    match = countries.pattern.search(phrase)
+    assert match is not None
+    rest = (phrase[: match.start()] + phrase[match.end() :]).strip(" '’s")
+    return found if not rest else None
+
+
+def _state_agent(head: Token, sentence_text: str) -> Mention | None:
+    """The State a delegate speaks for: "the representative of Egypt", "China's delegate", "the Chinese
+    delegation", "Myanmar's Representative" -> the State (kind state, country the State)."""
+    lex = lexicon.speakers()
+    if head.lemma_.lower() not in lex.state_agents and head.lower_ not in lex.state_agents:
+        return None
+    country: str | None = None
+    end_token = head
+    for child in head.children:
+        if child.dep_ == "poss" and child.i < head.i:
+            country = _country_of(child)
+        elif child.dep_ == "amod" and child.i < head.i and child.ent_type_ == "NORP":
+            country = lexicon.countries().find(child.text)
+        elif child.dep_ == "prep" and child.lower_ in {"of", "for", "from"} and child.i > head.i:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                country = _country_of(pobj)
+                end_token = pobj.right_edge if country else head
+        elif child.dep_ == "compound" and child.i < head.i and child.ent_type_ in {"GPE", "NORP"}:
+            country = _country_of(child)
+        if country:
+            break
+    if country is None:
+        return None
+    first = min(head.left_edge.i, head.i)
+    while head.doc[first].dep_ == "det" or head.doc[first].is_punct:
+        first += 1
+    start, end = head.doc[first].idx, end_token.idx + len(end_token.text)
+    return Mention(
+        start,
+        end,
+        head.doc.text[start:end],
+        country,
+        SpeakerKind.STATE,
+        country=country,
+        on_behalf_of=on_behalf_of(sentence_text),
+    )
+
+
 def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     """What the noun phrase headed by ``head`` names, or None where it names no possible source."""
     lex = lexicon.speakers()
@@ -179,6 +247,8 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     if lower in lex.non_speakers or (head.pos_ in {"PRON", "SCONJ", "DET"} and head.text != "He"):
         return None
     named, title_end = _named_apposition(head)
+    if named is None and (state := _state_agent(head, sentence_text)) is not None:
+        return state
     if head.pos_ == "NOUN" and named is not None:  # "the spokesman, Ann Example," / "top diplomat Wang Yi"
         inner = analyse(named, sentence_text)
         if inner is not None:
@@ -232,6 +302,11 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
                         doc[name_tokens[0].i if name_tokens else head.i : child.right_edge.i + 1]
                     )
                     break
+    organization = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= head.i < e.end), None)
+    if (
+        person is None and organization is not None and organization.end > end
+    ):  # "X Commission on Human Rights"
+        name_tokens = [t for t in organization if t.dep_ != "det"]
     name = _clean_name(doc[name_tokens[0].i : name_tokens[-1].i + 1].text) if name_tokens else ""
     if not name:
         return None
@@ -253,8 +328,7 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
             country = country_lex.find(source)
             if country:
                 break
-    behalf = _BEHALF.search(sentence_text) if sentence_text else None
-    on_behalf = _strip_det(behalf.group(1)).strip() if behalf else None
+    on_behalf = on_behalf_of(sentence_text)
     return Mention(
         span_start,
         span_end,
@@ -274,10 +348,10 @@ def _kind(head: Token, name: str, personal: bool, roles: list[str]) -> SpeakerKi
     lex = lexicon.speakers()
     countries = lexicon.countries()
     words = set(name.split())
-    if personal:
-        return SpeakerKind.PERSON
     if name in countries.names:
         return SpeakerKind.STATE
+    if personal:
+        return SpeakerKind.PERSON
     if head.lemma_.lower() == "delegation":
         return SpeakerKind.STATE
     if words & lex.organization_words:

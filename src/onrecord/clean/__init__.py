@@ -3,7 +3,8 @@
     make_article(raw, decoded) -> Article       dispatching on the document's media type:
 
     TEXT    scraped page text: a line classifier (rules in data/furniture.toml) drops furniture and
-            recovers date, byline and outlet; UN documents (cover page, symbol) have their own profile
+            recovers date, byline and outlet (known outlets in data/outlets.toml); UN documents (cover
+            page, symbol) have their own profile
     HTML    trafilatura for the main text and metadata, the page's markup for what it misses
     RECORD  a table row: its text lightly cleaned, title/date/url from its fields
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from onrecord.clean.genre import decide_genre
 from onrecord.clean.language import choose_language, detect_language
 from onrecord.clean.records import record_article
 from onrecord.clean.scraped import scraped_article
@@ -23,10 +25,12 @@ from onrecord.clean.webpages import html_article
 from onrecord.errors import ExtractionError
 from onrecord.models import Article, DecodedText, MediaType, RawDocument
 from onrecord.pipeline import Work
+from onrecord.speeches import speech_of
 
 __all__ = [
     "CleanStage",
     "choose_language",
+    "decide_genre",
     "detect_language",
     "html_article",
     "is_un_document",
@@ -40,16 +44,25 @@ __all__ = [
 def make_article(raw: RawDocument, decoded: DecodedText) -> Article:
     """The article of one document; raises ``ExtractionError`` (with the reason) when none can be made."""
     url = (raw.fields.get("url") or "").strip() or None
+    un_document = False
     if raw.media_type is MediaType.HTML:
-        return html_article(decoded.text, url=url)
-    if raw.media_type is MediaType.RECORD:
+        article = html_article(decoded.text, url=url)
+        evidence = "\n".join([article.text, *(line.text for line in article.removed)])
+    elif raw.media_type is MediaType.RECORD:
         article = record_article(decoded.text, raw.fields)
+        evidence = article.text
+        article = replace(article, language=detect_language(article.text))
     elif raw.media_type is MediaType.TEXT:
-        text = decoded.text
-        article = un_article(text, url=url) if is_un_document(text) else scraped_article(text, url=url)
+        evidence = decoded.text
+        un_document = is_un_document(evidence)
+        article = un_article(evidence, url=url) if un_document else scraped_article(evidence, url=url)
+        article = replace(article, language=detect_language(article.text))
     else:  # pragma: no cover - MediaType is closed; a new member must be handled here
         raise ExtractionError(f"no cleaner for media type {raw.media_type!r}")
-    return replace(article, language=detect_language(article.text))
+    genre = decide_genre(
+        evidence, url=article.url or url, speech=speech_of(raw.fields) is not None, un_document=un_document
+    )
+    return replace(article, genre=genre)
 
 
 class CleanStage:

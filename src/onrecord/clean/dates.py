@@ -6,6 +6,9 @@ finds the first date inside a longer string. Both know the forms news pages and 
     2021-07-05   2021/07/05   2021-07-05T10:52:50+01:00   05.07.2021 (day first)
     July 5, 2021   Jul 05,2021   Feb 27, 2024 03:03 AM   Friday, January 4, 2019   20 JULY 2009
 
+A date written without its year ("GENEVA, July 5 (Xinhua) --") is read by ``parse_month_day`` and
+placed by ``with_year`` in the year that puts it nearest to another date of the page.
+
 Month names and the plausible years come from ``data/furniture.toml``. An impossible date
 (``2021-02-30``) or a year out of range is no date: the answer is ``None``, never a guess.
 """
@@ -39,6 +42,45 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         (rf"(?:{_WEEKDAY})?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{name},?\s+(?P<y>\d{{4}})", "dny"),
     )
     return tuple((re.compile(form + _TIME, re.IGNORECASE), order) for form, order in forms)
+
+
+@cache
+def _month_day_patterns() -> tuple[re.Pattern[str], ...]:
+    months = "|".join(sorted(rulebook().dates.months, key=len, reverse=True))
+    name = rf"(?P<n>{months})\.?"
+    return tuple(
+        re.compile(form, re.IGNORECASE)
+        for form in (
+            rf"(?:{_WEEKDAY})?{name}\s*(?P<d>\d{{1,2}}){_ORDINAL}",
+            rf"(?:{_WEEKDAY})?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{name}",
+        )
+    )
+
+
+def parse_month_day(text: str) -> tuple[int, int] | None:
+    """The (month, day) of a date written without its year ("July 5", "5 July"), else ``None``."""
+    words = rulebook().dates
+    for pattern in _month_day_patterns():
+        match = pattern.fullmatch(text.strip())
+        if match:
+            month, day = words.months[match["n"].lower()], int(match["d"])
+            try:
+                dt.date(2000, month, day)  # a leap year: 29 February is a day
+            except ValueError:
+                return None
+            return month, day
+    return None
+
+
+def with_year(month: int, day: int, near: dt.date) -> dt.date | None:
+    """The date of ``month`` and ``day`` nearest to ``near`` (in its year, the one before or after)."""
+    candidates = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue  # 29 February outside a leap year
+    return min(candidates, key=lambda date: abs((date - near).days)) if candidates else None
 
 
 def parse_date(text: str) -> dt.date | None:

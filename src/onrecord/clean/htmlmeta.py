@@ -1,8 +1,9 @@
 """Metadata a web page declares in its markup: the fallbacks for what the extractor misses.
 
 Read from the parsed page only (nothing is fetched): ``<html lang>``, ``<title>``, ``og:title``,
-``article:published_time`` and its kin, JSON-LD ``headline`` / ``datePublished`` / ``author``, and
-author ``<meta>`` tags.
+``article:published_time`` and its kin, JSON-LD ``headline`` / ``datePublished`` / ``author`` /
+``publisher``, author ``<meta>`` tags, ``og:site_name``, and the texts of the page's visible byline
+elements (``rel="author"``, ``itemprop="author"``, classes and ids naming a byline or an author).
 """
 
 from __future__ import annotations
@@ -51,6 +52,13 @@ _AUTHOR_META = (
     "sailthru.author",
 )
 _SITE_META = ("og:site_name", "application-name")
+# Elements that hold a visible byline (the marks Readability.js looks for too).
+_BYLINE_PATH = (
+    ".//body//*[@rel='author' or contains(@itemprop, 'author') or contains(@class, 'byline')"
+    " or contains(@class, 'author') or contains(@id, 'byline') or contains(@id, 'author')]"
+)
+_BYLINE_MAX_FOUND = 12
+_BYLINE_MAX_CHARS = 100
 # What pages wrap JSON-LD in, for old browsers: CDATA sections and HTML comments (with "//" before them).
 _JSON_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 
@@ -65,6 +73,7 @@ class PageMarkup:
     published: dt.date | None = None
     author: str | None = None
     site_name: str | None = None
+    visible_bylines: tuple[str, ...] = ()  # the texts of the page's byline elements, in page order
 
 
 def read_markup(tree: Any) -> PageMarkup:
@@ -78,7 +87,8 @@ def read_markup(tree: Any) -> PageMarkup:
         meta_title=_ld_text(ld, "headline", "name") or _first(meta, _TITLE_META),
         published=_first_date(meta, ld),
         author=_ld_author(ld) or _first(meta, _AUTHOR_META),
-        site_name=_first(meta, _SITE_META),
+        site_name=_first(meta, _SITE_META) or _ld_publisher(ld),
+        visible_bylines=_visible_bylines(tree),
     )
 
 
@@ -107,16 +117,41 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
 
 
 def _first_date(meta: dict[str, str], ld: list[dict[str, Any]]) -> dt.date | None:
-    for obj in ld:
-        if not _is_article(obj):
+    """The first declared publication date (JSON-LD, then meta tags); where it is given in UTC and
+    another source gives the same instant in the publisher's own time zone, that day is the one."""
+    values = [
+        value
+        for obj in ld
+        if _is_article(obj)
+        for value in (obj.get("datePublished"), obj.get("dateCreated"))
+        if isinstance(value, str)
+    ]
+    values += [meta[key] for key in _DATE_META if meta.get(key)]
+    for index, value in enumerate(values):
+        date = parse_date(value)
+        if date is None:
             continue
-        value = obj.get("datePublished") or obj.get("dateCreated")
-        if isinstance(value, str) and (date := parse_date(value)):
-            return date
-    for key in _DATE_META:
-        if meta.get(key) and (date := parse_date(meta[key])):
-            return date
+        instant = _instant(value)
+        if instant is not None and instant.utcoffset() == dt.timedelta(0):
+            for other in values[index + 1 :]:
+                local = _instant(other)
+                if (
+                    local is not None
+                    and local.utcoffset() not in (None, dt.timedelta(0))
+                    and local == instant
+                ):
+                    return local.date()
+        return date
     return None
+
+
+def _instant(value: str) -> dt.datetime | None:
+    """A timestamp with its time zone ("2031-02-23T17:18:13-08:00"), else ``None``."""
+    try:
+        stamp = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo is not None else None
 
 
 def _is_article(obj: dict[str, Any]) -> bool:
@@ -167,3 +202,26 @@ def _ld_author(ld: list[dict[str, Any]]) -> str | None:
         if any(names):
             return ", ".join(n for n in names if n)
     return None
+
+
+def _ld_publisher(ld: list[dict[str, Any]]) -> str | None:
+    for obj in ld:
+        if not _is_article(obj):
+            continue
+        publisher = obj.get("publisher")
+        name = publisher.get("name") if isinstance(publisher, dict) else publisher
+        if isinstance(name, str) and name.strip():
+            return " ".join(name.split())
+    return None
+
+
+def _visible_bylines(tree: Any) -> tuple[str, ...]:
+    """The texts of the first short byline elements of the page's body."""
+    found: list[str] = []
+    for element in tree.xpath(_BYLINE_PATH):
+        text = " ".join(element.text_content().split())
+        if text and len(text) <= _BYLINE_MAX_CHARS and text not in found:
+            found.append(text)
+            if len(found) >= _BYLINE_MAX_FOUND:
+                break
+    return tuple(found)

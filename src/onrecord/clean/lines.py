@@ -12,7 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from onrecord.clean.dates import parse_date
+from onrecord.clean.bylines import person_byline
+from onrecord.clean.dates import find_date, parse_date, parse_month_day, with_year
+from onrecord.clean.outlets import canonical_outlet, is_known_outlet
 from onrecord.clean.rules import Condition, Means, Profile, Rule, RuleBook, Where, rulebook
 
 _WORD = re.compile(r"[^\s,;|]+")
@@ -29,6 +31,7 @@ class Verdict:
     name: str | None = None  # a byline or outlet the line names
     date: dt.date | None = None
     rank: int = 5
+    month_day: tuple[int, int] | None = None  # a date the line gives without its year
 
     @property
     def blank(self) -> bool:
@@ -54,6 +57,7 @@ def classify_lines(lines: Sequence[str], profile: Profile = Profile.TEXT) -> tup
     rules = book.for_profile(profile)
     stripped = [line.strip() for line in lines]
     last = max((i for i, line in enumerate(stripped) if line), default=-1)
+    title = next((line for line in stripped if line), "")
     seen: set[str] = set()
     body_lines = 0
     verdicts: list[Verdict] = []
@@ -61,7 +65,13 @@ def classify_lines(lines: Sequence[str], profile: Profile = Profile.TEXT) -> tup
         if not line:
             verdicts.append(Verdict(line))
             continue
-        context = _Context(head=body_lines <= 1, last=index == last, repeated=line in seen)
+        repeated = line in seen
+        context = _Context(
+            head=body_lines <= 1,
+            last=index == last,
+            repeated=repeated,
+            repeated_title=index > 0 and _repeats_title(line, title, repeated, book),
+        )
         verdict = _first_rule(line, rules, book, context) or Verdict(line)
         if verdict.body:
             body_lines += 1
@@ -70,21 +80,38 @@ def classify_lines(lines: Sequence[str], profile: Profile = Profile.TEXT) -> tup
     return tuple(verdicts)
 
 
+def _repeats_title(line: str, title: str, repeated: bool, book: RuleBook) -> bool:
+    """The page's title again, or a long piece of it (a headline the page broke over lines)."""
+    if repeated:
+        return line == title
+    long_enough = len(line.split()) >= book.shapes.title_piece_min_words
+    return long_enough and line != title and f" {line} " in f" {title} "
+
+
 def page_metadata(verdicts: Sequence[Verdict]) -> PageMetadata:
     """The date, byline and outlet the lines give; where several lines give one, the lowest rank wins."""
 
     def best(means: Means) -> Verdict | None:
-        found = [v for v in verdicts if v.means is means]
+        found = [v for v in verdicts if v.means is means and (means is not Means.DATE or v.date)]
         return min(found, key=lambda v: v.rank) if found else None
 
     date = best(Means.DATE)
     byline = best(Means.BYLINE)
     outlet = best(Means.OUTLET)
     return PageMetadata(
-        published=date.date if date else None,
-        byline=byline.name if byline else None,
+        published=date.date if date else _yearless_date(verdicts),
+        byline=person_byline(byline.name) if byline else None,
         outlet=outlet.name if outlet else None,
     )
+
+
+def _yearless_date(verdicts: Sequence[Verdict]) -> dt.date | None:
+    """A date written without its year, placed in the year nearest to another date of the page."""
+    partial = next((v.month_day for v in verdicts if v.month_day), None)
+    if partial is None:
+        return None
+    others = [date for v in verdicts if v.line and (date := find_date(v.line))]
+    return with_year(*partial, near=max(others)) if others else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +119,7 @@ class _Context:
     head: bool
     last: bool
     repeated: bool
+    repeated_title: bool
 
 
 def _first_rule(line: str, rules: Sequence[Rule], book: RuleBook, context: _Context) -> Verdict | None:
@@ -106,29 +134,40 @@ def _first_rule(line: str, rules: Sequence[Rule], book: RuleBook, context: _Cont
         groups = match.groupdict()
         name = (groups.get("name") or "").strip() or None
         date = parse_date(groups["date"]) if groups.get("date") else None
-        if all(_holds(c, line, name, date, book, context) for c in rule.when):
+        month_day = parse_month_day(groups["monthday"]) if groups.get("monthday") else None
+        if all(_holds(c, line, name, date or month_day, book, context) for c in rule.when):
             return Verdict(
                 line=line,
                 rule=rule.name,
                 means=rule.means,
                 keep=rule.keep,
-                name=outlet_name(name, book) if rule.means is Means.OUTLET and name else name,
+                name=outlet_name(name) if rule.means is Means.OUTLET and name else name,
                 date=date,
                 rank=rule.rank,
+                month_day=month_day,
             )
     return None
 
 
 def _holds(
-    condition: Condition, line: str, name: str | None, date: dt.date | None, book: RuleBook, context: _Context
+    condition: Condition,
+    line: str,
+    name: str | None,
+    date: dt.date | tuple[int, int] | None,
+    book: RuleBook,
+    context: _Context,
 ) -> bool:
     match condition:
         case Condition.REPEATED:
             return context.repeated
+        case Condition.REPEATED_TITLE:
+            return context.repeated_title
         case Condition.HEADLINE_SHAPE:
             return is_headline_shape(line, book)
         case Condition.DATE_PARSES:
-            return date is not None
+            return isinstance(date, dt.date)
+        case Condition.MONTH_DAY_PARSES:
+            return isinstance(date, tuple)
         case Condition.OUTLET_SHAPE:
             return name is not None and is_outlet(name, book)
         case Condition.PERSON_SHAPE:
@@ -146,8 +185,7 @@ def is_headline_shape(line: str, book: RuleBook | None = None) -> bool:
 def is_outlet(name: str, book: RuleBook | None = None) -> bool:
     """A known outlet, or a short capitalised name with an outlet word in it ("Daily", "Times", ...)."""
     book = book or rulebook()
-    folded = " ".join(name.split()).lower()
-    if folded in book.outlets.known:
+    if is_known_outlet(name):
         return True
     words = _WORD.findall(name)
     if not 0 < len(words) <= book.outlets.max_words:
@@ -168,8 +206,6 @@ def is_person_name(name: str, book: RuleBook | None = None) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
-def outlet_name(name: str, book: RuleBook | None = None) -> str:
+def outlet_name(name: str) -> str:
     """The outlet as the data writes it when known ("china daily" -> "China Daily"), else as given."""
-    book = book or rulebook()
-    folded = " ".join(name.split())
-    return book.outlets.canonical.get(folded.lower(), folded)
+    return canonical_outlet(name)

@@ -3,21 +3,23 @@
 The text is cleaned by the line classifier's lighter "record" rules (a dateline such as "Friday,
 January 4, 2019" on a line of its own is taken as the date where the row has none, and dropped). The
 title from the row becomes the first line of the clean text; the outlet is the URL's host, named where
-the host is a known outlet (``[outlets] hosts`` in ``data/furniture.toml``).
+the host is a known outlet (``data/outlets.toml``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
 from onrecord.clean.compose import join_paragraphs, one_line, with_headline
 from onrecord.clean.dates import parse_date
 from onrecord.clean.lines import classify_lines, page_metadata
-from onrecord.clean.rules import Profile, rulebook
+from onrecord.clean.outlets import outlet_of_url
+from onrecord.clean.rules import Profile
 from onrecord.clean.scraped import removed_lines
 from onrecord.errors import ExtractionError
 from onrecord.models import Article
+
+__all__ = ["outlet_of_url", "record_article"]
 
 
 def record_article(text: str, fields: Mapping[str, str]) -> Article:
@@ -41,20 +43,3 @@ def record_article(text: str, fields: Mapping[str, str]) -> Article:
         url=url,
         removed=removed,
     )
-
-
-def outlet_of_url(url: str | None) -> str | None:
-    """The outlet a URL's host names: a known outlet's name, else the host without ``www.``."""
-    if not url:
-        return None
-    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
-    host = host.removeprefix("www.")
-    if not host:
-        return None
-    hosts = rulebook().outlets.hosts
-    parts = host.split(".")
-    for start in range(len(parts) - 1):  # en.wikinews.org, then wikinews.org
-        name = hosts.get(".".join(parts[start:]))
-        if name:
-            return name
-    return host

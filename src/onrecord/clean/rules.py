@@ -39,8 +39,10 @@ class Where(StrEnum):
 
 class Condition(StrEnum):
     REPEATED = "repeated"
+    REPEATED_TITLE = "repeated_title"
     HEADLINE_SHAPE = "headline_shape"
     DATE_PARSES = "date_parses"
+    MONTH_DAY_PARSES = "month_day_parses"
     OUTLET_SHAPE = "outlet_shape"
     PERSON_SHAPE = "person_shape"
 
@@ -48,6 +50,7 @@ class Condition(StrEnum):
 class Profile(StrEnum):
     TEXT = "text"  # scraped page text
     RECORD = "record"  # the text of a table row
+    WEB = "web"  # the text an extractor took from a web page
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +72,34 @@ class Shapes:
     person_max_words: int
     name_particles: frozenset[str]  # lower-case words a name may hold uncapitalised ("van", "bin", "and")
     min_body_words: int  # an extracted web page with fewer words of body has no main text
+    title_piece_min_words: int  # a line this long that is a piece of the page's title repeats it
 
 
 @dataclass(frozen=True, slots=True)
 class Outlets:
+    """The shape of an outlet's name; the known outlets themselves are in ``data/outlets.toml``."""
+
     max_words: int
-    known: frozenset[str]  # lower case
     words: frozenset[str]  # lower case
-    hosts: Mapping[str, str]
-    canonical: Mapping[str, str]  # lower-case known name -> name as written in the data
+
+
+@dataclass(frozen=True, slots=True)
+class BylineWords:
+    """What in an author string is not a person's name (all lower case but the prefixes, regexes)."""
+
+    prefixes: tuple[str, ...]  # "By", "Written by", "Par" ... before the names
+    not_names: frozenset[str]  # placeholders sites put where a name goes ("username", "admin")
+    labels: tuple[str, ...]  # an author string starting so is a label, not a name ("last updated")
+    credits: frozenset[str]  # a second credit starts here ("edited", "photos")
+    roles: frozenset[str]  # a role starts here, after a name of two words or more ("editor")
+    weekdays: frozenset[str]  # a date starts here
+    max_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class WebExtraction:
+    second_look_below_words: int  # a main text this short gets a second look by the precision mode
+    hidden_max_share: float  # hidden elements holding more of the page's text than this are kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +142,8 @@ class RuleBook:
     dates: DateWords
     un_document: UnProfile
     languages: Languages
+    web: WebExtraction
+    bylines: BylineWords
 
     def for_profile(self, profile: Profile) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if profile in rule.profiles)
@@ -147,14 +171,12 @@ def parse_rulebook(text: str) -> RuleBook:
             person_max_words=int(shapes_data["person_max_words"]),
             name_particles=frozenset(shapes_data["name_particles"]),
             min_body_words=int(shapes_data["min_body_words"]),
+            title_piece_min_words=int(shapes_data["title_piece_min_words"]),
         )
         outlet_data = data["outlets"]
         outlets = Outlets(
             max_words=int(outlet_data["max_words"]),
-            known=frozenset(name.lower() for name in outlet_data["known"]),
             words=frozenset(word.lower() for word in outlet_data["words"]),
-            hosts=dict(outlet_data["hosts"]),
-            canonical={name.lower(): name for name in outlet_data["known"]},
         )
         date_data = data["dates"]
         dates = DateWords(
@@ -167,9 +189,23 @@ def parse_rulebook(text: str) -> RuleBook:
             min_letters=int(data["languages"]["min_letters"]),
             families=tuple(frozenset(group) for group in data["languages"]["families"]),
         )
+        web = WebExtraction(
+            second_look_below_words=int(data["web"]["second_look_below_words"]),
+            hidden_max_share=float(data["web"]["hidden_max_share"]),
+        )
+        by = data["bylines"]
+        bylines = BylineWords(
+            prefixes=tuple(by["prefixes"]),
+            not_names=frozenset(w.casefold() for w in by["not_names"]),
+            labels=tuple(w.casefold() for w in by["labels"]),
+            credits=frozenset(w.casefold() for w in by["credits"]),
+            roles=frozenset(w.casefold() for w in by["roles"]),
+            weekdays=frozenset(w.casefold() for w in by["weekdays"]),
+            max_words=int(by["max_words"]),
+        )
     except KeyError as exc:
         raise ConfigError(f"{RULES_FILE} lacks the entry {exc}") from None
-    return RuleBook(rules, shapes, outlets, dates, un, languages)
+    return RuleBook(rules, shapes, outlets, dates, un, languages, web, bylines)
 
 
 def _un_profile(data: Mapping[str, Any]) -> UnProfile:

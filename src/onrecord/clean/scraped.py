@@ -2,7 +2,10 @@
 
 The first body line is the headline; it stays the first line of the clean text (a headline can carry a
 statement), then a blank line, then the body paragraphs. Every body line is kept as it was, ends
-stripped; the lines dropped are listed in ``Article.removed`` with the rule that dropped them.
+stripped; the lines dropped are listed in ``Article.removed`` with the rule that dropped them. The outlet
+is the known outlet of the URL, else the one a "By:" or trailing line names, else a known outlet the
+title line names after a separator, else the known outlet whose furniture lines the page carries
+(``data/outlets.toml``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Sequence
 
 from onrecord.clean.compose import join_paragraphs, with_headline
 from onrecord.clean.lines import Verdict, classify_lines, page_metadata
+from onrecord.clean.outlets import known_outlet_of_url, outlet_of_lines, outlet_of_title
 from onrecord.clean.rules import Profile
 from onrecord.errors import ExtractionError
 from onrecord.models import Article, RemovedLine
@@ -37,7 +41,12 @@ def scraped_article(text: str, *, url: str | None = None) -> Article:
     return Article(
         text=with_headline(headline, body),
         title=headline,
-        outlet=meta.outlet,
+        outlet=(
+            known_outlet_of_url(url)
+            or meta.outlet
+            or outlet_of_title(headline)
+            or outlet_of_lines(v.line for v in verdicts)
+        ),
         byline=meta.byline,
         published=meta.published,
         url=url,

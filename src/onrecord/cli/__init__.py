@@ -13,6 +13,7 @@ from rich.markup import escape
 from onrecord.cli import convert as _convert  # noqa: F401  (registers commands)
 from onrecord.cli import documents as _documents  # noqa: F401
 from onrecord.cli import evaluate as _evaluate  # noqa: F401
+from onrecord.cli import export as _export  # noqa: F401
 from onrecord.cli import search as _search  # noqa: F401
 from onrecord.cli import serve as _serve  # noqa: F401
 from onrecord.cli import statements as _statements  # noqa: F401

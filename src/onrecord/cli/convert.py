@@ -10,8 +10,8 @@ import typer
 from rich.markup import escape
 
 from onrecord.cli.common import app, console_err
+from onrecord.convert.ungdc import ungdc_rows
 from onrecord.errors import ConfigError
-from onrecord.ingest.ungdc import ungdc_rows
 
 convert_app = typer.Typer(help="Turn a corpus into rows `onrecord ingest` reads as speeches.")
 app.add_typer(convert_app, name="convert")

@@ -1,4 +1,4 @@
-"""Commands for documents: ingest, documents, show, failures, export."""
+"""Commands for documents: ingest, reanalyse, documents, show, failures."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from threading import Event
 from typing import Annotated
@@ -31,8 +30,6 @@ from onrecord.ingest import count_items
 from onrecord.process import IngestSummary, Status, ingest, reanalyse
 from onrecord.store import Store
 from onrecord.store import documents as docs
-from onrecord.store.export import Format, write
-from onrecord.store.statements import export_rows
 from onrecord.workers import default_size
 
 
@@ -283,32 +280,3 @@ def failures_command(db: DbOption = None) -> None:
     for f in rows:
         table.add_row(escape(f.source), f.stage, escape(f.reason), str(f.seen), f.last_seen)
     console.print(table)
-
-
-class What(StrEnum):
-    DOCUMENTS = "documents"
-    STATEMENTS = "statements"
-
-
-@app.command("export")
-def export_command(
-    what: Annotated[What, typer.Option(help="Which records to export.")] = What.DOCUMENTS,
-    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.JSONL,
-    output: Annotated[
-        Path | None, typer.Option(help="File to write (default: standard output; needed for parquet).")
-    ] = None,
-    db: DbOption = None,
-) -> None:
-    """Export records as JSONL, CSV or Parquet.
-
-    Example: onrecord export --what documents --format jsonl --output documents.jsonl
-    """
-    with open_store(db) as store:
-        rows: Iterator[dict[str, object]]
-        if what is What.DOCUMENTS:
-            rows = (docs.document_row(d) for d in docs.iter_documents(store.conn))
-        else:
-            rows = export_rows(store.conn)
-        count = write(rows, format, output, sys.stdout)
-    if output is not None:
-        console_err.print(f"wrote {count} {what.value} to {escape(str(output))}")

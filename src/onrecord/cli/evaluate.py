@@ -28,15 +28,23 @@ def eval_extraction(
             help="Folder of pages (each: source.html + expected-metadata.json).", show_default=False
         ),
     ] = None,
+    reference: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of the pages' reference content (each: expected.html) where their folders lack it.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Title, date, byline and language accuracy of HTML extraction against reference metadata.
+    """Title, date, byline and language accuracy of HTML extraction against reference metadata, and the
+    body text's 4-token shingle F1 for onrecord and for plain trafilatura, on pages with reference content.
 
     Example: onrecord eval extraction --readability ../shared/data/extraction/readability
     """
     from onrecord.evaluation.extraction import evaluate_extraction
 
     with console_err.status("extracting the pages"):
-        report = evaluate_extraction(shared_path(readability, "data", "extraction", "readability"))
+        report = evaluate_extraction(shared_path(readability, "data", "extraction", "readability"), reference)
     for line in report.lines():
         console.print(line, highlight=False, markup=False)
 

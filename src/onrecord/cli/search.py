@@ -10,59 +10,37 @@ from rich.markup import escape
 from rich.table import Table
 
 from onrecord.cli.common import DbOption, app, console, open_store
+from onrecord.cli.filters import with_filters
 from onrecord.search import Page, Query, Sort, compare, facet_counts, hit_rows, search
 from onrecord.store.events import event_row
 from onrecord.store.export import Format, write
-from onrecord.store.statements import StatementFilter
+from onrecord.store.filters import StatementFilter
 
 Opt = typer.Option
 
 
 @app.command("search")
+@with_filters
 def search_command(
     query: Annotated[str, typer.Argument(help='Words (all required), "a phrase", prefix*, OR, NOT.')] = "",
     db: DbOption = None,
-    speaker: Annotated[str | None, Opt(help="Speaker name or alias contains this.")] = None,
-    speaker_kind: Annotated[str | None, Opt(help="person, state, organization, group or unknown.")] = None,
-    country: Annotated[str | None, Opt(help="The speaker's country.")] = None,
-    body: Annotated[str | None, Opt(help="Body of the event (e.g. Human Rights Council).")] = None,
-    session: Annotated[int | None, Opt(help="Session number.")] = None,
-    event_kind: Annotated[str | None, Opt(help="Kind of event (plenary, side event, UPR review...).")] = None,
-    topic: Annotated[str | None, Opt(help="UPR Info issue label.")] = None,
-    position: Annotated[str | None, Opt(help="Position id (see `onrecord positions`).")] = None,
-    date_from: Annotated[str | None, Opt("--from", help="Said on or after this day (YYYY-MM-DD).")] = None,
-    date_to: Annotated[str | None, Opt("--to", help="Said on or before this day (YYYY-MM-DD).")] = None,
-    outlet: Annotated[str | None, Opt(help="Outlet of the document.")] = None,
-    kind: Annotated[str | None, Opt(help="direct, indirect or mixed.")] = None,
     sort: Annotated[Sort, Opt(help="Order of the results.")] = Sort.RANK,
     limit: Annotated[int, Opt(help="Results per page (1-500).")] = 20,
     offset: Annotated[int, Opt(help="Results to pass over first.")] = 0,
     facet: Annotated[list[str] | None, Opt(help="Also count results by this facet (repeatable).")] = None,
     format: Annotated[Format | None, Opt("--format", help="jsonl or csv to standard output.")] = None,
+    *,
+    filters: StatementFilter,
 ) -> None:
     """Search what was said: ranked full-text matches with filters, highlighted in a table.
 
     Example: onrecord search "pretext to interfere" --body "Human Rights Council" --facet speaker
     """
-    filters = StatementFilter(
-        speaker=speaker,
-        speaker_kind=speaker_kind,
-        country=country,
-        body=body,
-        session=session,
-        event_kind=event_kind,
-        topic=topic,
-        position=position,
-        date_from=date_from,
-        date_to=date_to,
-        outlet=outlet,
-        kind=kind,
-    )
     request = Query(query, filters, sort, limit, offset)
     with open_store(db) as store:
         page = search(store.conn, request)
         if format is not None:
-            write(hit_rows(store.conn, page.hits), format, None, sys.stdout)
+            write(hit_rows(store.conn, page.hits), format, None, sys.stdout, "statements")
             return
         counts = {name: facet_counts(store.conn, request, name) for name in facet or []}
     _print(page, request)
@@ -88,18 +66,22 @@ def _print(page: Page, request: Query) -> None:
 
 
 @app.command("compare")
+@with_filters
 def compare_command(
     left: Annotated[str, typer.Argument(help="A speaker (name or alias) or a country.")],
     right: Annotated[str, typer.Argument(help="Another speaker or country.")],
     by: Annotated[str, Opt(help="position, topic, body, session, year or event_kind.")] = "position",
     db: DbOption = None,
+    *,
+    filters: StatementFilter,
 ) -> None:
-    """Two speakers or countries side by side: how often each takes each position (or topic...).
+    """Two speakers or countries side by side: how often each takes each position (or topic...),
+    among the statements the filters keep.
 
-    Example: onrecord compare "Wang Yi" "Zhang Wanhong" --by position
+    Example: onrecord compare "Wang Yi" "Zhang Wanhong" --by position --body "Human Rights Council"
     """
     with open_store(db) as store:
-        result = compare(store.conn, left, right, by)
+        result = compare(store.conn, left, right, by, within=filters)
     a, b = result.left, result.right
     table = Table(by, f"{a.asked} ({a.total})", f"{b.asked} ({b.total})", title=f"statements by {by}")
     for value, n_a, n_b in result.rows:

@@ -21,7 +21,7 @@ def serve_command(
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
 ) -> None:
     """Serve the search, statement, speaker, event, position and compare pages and the JSON API
-    (/api/v1/, described at /api/docs), read-only.
+    (/api/v1/, described at /api), read-only.
 
     Example: onrecord serve --db onrecord.db --port 8000
     """

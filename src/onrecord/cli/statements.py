@@ -9,61 +9,45 @@ from rich.markup import escape
 from rich.table import Table
 
 from onrecord.cli.common import DbOption, app, console, open_store
+from onrecord.cli.filters import with_filters
 from onrecord.models import Event
+from onrecord.search import Query, Sort, search
 from onrecord.store import documents as docs
 from onrecord.store import statements as sts
 from onrecord.store.events import iter_cited_figures, iter_events
+from onrecord.store.filters import StatementFilter
 
 
 @app.command("statements")
+@with_filters
 def statements_command(
     db: DbOption = None,
-    speaker: Annotated[
-        str | None, typer.Option(help="Only speakers whose name or alias contains this.")
-    ] = None,
     document: Annotated[
         str | None, typer.Option(help="Only this document (id, source or hash prefix).")
     ] = None,
-    body: Annotated[
-        str | None, typer.Option(help="Only at events of bodies whose name contains this.")
-    ] = None,
-    session: Annotated[int | None, typer.Option(help="Only at events of this session number.")] = None,
-    event_kind: Annotated[
-        str | None, typer.Option(help="Only at events of this kind (plenary, side event...).")
-    ] = None,
-    event: Annotated[
-        int | None, typer.Option(help="Only at this event (its id in `onrecord events`).")
-    ] = None,
-    topic: Annotated[str | None, typer.Option(help="Only statements with this UPR Info issue label.")] = None,
-    position: Annotated[
-        str | None, typer.Option(help="Only statements taking this position (its id).")
-    ] = None,
-    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+    limit: Annotated[int, typer.Option(help="How many to list (1-500).")] = 50,
     offset: Annotated[int, typer.Option(help="How many to pass over first.")] = 0,
+    *,
+    filters: StatementFilter,
 ) -> None:
-    """List attributed statements: speaker, cue, what was said, the event, and the document.
+    """List attributed statements, document by document: speaker, cue, what was said, the event.
 
     Example: onrecord statements --speaker "Wang Yi" --position non-interference
     """
     with open_store(db) as store:
-        doc_id = docs.get_document(store.conn, document).id if document else None
-        rows = list(
-            sts.iter_statements(
-                store.conn,
-                document_id=doc_id,
-                speaker=speaker,
-                body=body,
-                session=session,
-                event_kind=event_kind,
-                event_id=event,
-                topic=topic,
-                position=position,
-                limit=limit,
-                offset=offset,
-            )
-        )
+        if document:
+            filters = filters.replace(document_id=docs.get_document(store.conn, document).id)
+        page = search(store.conn, Query("", filters, Sort.STORED, limit, offset))
+    rows = [hit.stored for hit in page.hits]
     table = Table(
-        "id", "doc", "speaker", "cue", "kind", "content", "event", title=f"{len(rows)} statements shown"
+        "id",
+        "doc",
+        "speaker",
+        "cue",
+        "kind",
+        "content",
+        "event",
+        title=f"{len(rows)} statements shown of {page.total}",
     )
     for stored in rows:
         st = stored.statement

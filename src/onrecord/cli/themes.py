@@ -52,7 +52,7 @@ def topics_train(
 
     Example: onrecord topics train --upr ../shared/data/upr/recommendations_s01-s15.csv --output model/
     """
-    from onrecord.themes.topics import train_topics
+    from onrecord.themes.topic_training import train_topics
 
     chosen = parse_sessions(sessions) if sessions else None
     with console_err.status("training") as status:

@@ -13,9 +13,10 @@ from rich.table import Table
 
 from onrecord.charts import write_chart
 from onrecord.cli.common import DbOption, app, console, console_err, open_store
+from onrecord.cli.filters import with_filters
 from onrecord.search import FACETS, Query
 from onrecord.store.export import Format, write
-from onrecord.store.statements import StatementFilter
+from onrecord.store.filters import StatementFilter
 from onrecord.timeline import PERIODS, Timeline, timeline
 
 Opt = typer.Option
@@ -27,14 +28,10 @@ class RowFormat(StrEnum):
 
 
 @app.command("timeline")
+@with_filters
 def timeline_command(
     query: Annotated[str, typer.Argument(help='Words (all required), "a phrase", prefix*, OR, NOT.')] = "",
     db: DbOption = None,
-    position: Annotated[str | None, Opt(help="Position id (see `onrecord positions`).")] = None,
-    topic: Annotated[str | None, Opt(help="UPR Info issue label.")] = None,
-    speaker: Annotated[str | None, Opt(help="Speaker name or alias contains this.")] = None,
-    country: Annotated[str | None, Opt(help="The speaker's country.")] = None,
-    body: Annotated[str | None, Opt(help="Body of the event (e.g. Human Rights Council).")] = None,
     by: Annotated[str | None, Opt(help=f"One line per value of: {', '.join(sorted(FACETS))}.")] = None,
     period: Annotated[str, Opt(help=f"Count per {' or '.join(PERIODS)}.")] = "year",
     top: Annotated[int, Opt(help="With --by, lines for this many values; the rest add up to 'other'.")] = 8,
@@ -42,12 +39,13 @@ def timeline_command(
     format: Annotated[
         RowFormat | None, Opt("--format", help="One row per period and line, to standard output.")
     ] = None,
+    *,
+    filters: StatementFilter,
 ) -> None:
     """Statements over time: how many match per year or month, optionally one line per country (speaker...).
 
     Example: onrecord timeline --position non-interference --by country --output non-interference.svg
     """
-    filters = StatementFilter(speaker=speaker, country=country, body=body, topic=topic, position=position)
     with open_store(db) as store:
         tl = timeline(store.conn, Query(query, filters), by=by, period=period, top=top)
     if output is not None:  # first: a chart that cannot be written stops the command before any output
@@ -68,17 +66,7 @@ def timeline_command(
 def _title(query: str, filters: StatementFilter, period: str, by: str | None) -> str:
     """What the chart shows, in words: "Statements per year by speaker: position non-interference"."""
     asked = [f'"{query}"'] if query else []
-    asked += [
-        f"{name} {value}"
-        for name, value in (
-            ("position", filters.position),
-            ("topic", filters.topic),
-            ("speaker", filters.speaker),
-            ("country", filters.country),
-            ("body", filters.body),
-        )
-        if value
-    ]
+    asked += [f"{name} {value}" for name, value in filters.public().items()]
     heading = f"Statements per {period}" + (f" by {by}" if by else "")
     return heading + (": " + ", ".join(asked) if asked else "")
 

@@ -15,14 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onrecord.errors import ConfigError
-from onrecord.themes.topics import (
-    TopicModel,
-    TopicPredictor,
-    label_sets,
-    read_recommendations,
-    train_baseline,
-    train_topics,
-)
+from onrecord.themes.topic_training import train_baseline, train_topics
+from onrecord.themes.topics import TopicModel, TopicPredictor, label_sets, read_recommendations
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,14 @@ import re
 
 from onrecord.events.bodies import BodyMention, Vocabulary, ancestors, find_bodies, vocabulary
 from onrecord.events.dates import DateMention, DateSource, find_dates
+from onrecord.events.meetings import meeting_of
 from onrecord.events.numbers import ordinal_pattern, parse_ordinal
 from onrecord.events.reports import UPR_REVIEW, state_name
-from onrecord.events.sessions import Session, find_session
+from onrecord.events.sessions import Session, find_session, session_on
 from onrecord.models import Article, Event, Span
 
 # bodies that are rather speakers than meetings: the event's body only where no other is named
+_LEAD_WORDS = 15  # a sentence this long after the headlines opens the record's body
 _SPEAKER_TYPES = frozenset({"office", "special procedure"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATION = re.compile(
@@ -174,6 +176,18 @@ def _choose_date(
     return None
 
 
+def _lead_body(
+    text: str, bounds: tuple[tuple[int, int], ...], mentions: tuple[BodyMention, ...]
+) -> str | None:
+    """The first body the lead of a meeting record names ("The General Assembly adopted ...")."""
+    for start, end in bounds:
+        if len(text[start:end].split()) < _LEAD_WORDS:
+            continue
+        named = [m for m in mentions if start <= m.span.start < end and not m.anaphoric]
+        return min(named, key=lambda m: m.span.start).name if named else None
+    return None
+
+
 def find_event(article: Article) -> Event | None:
     """The event ``article`` reports, or None where it names no multilateral body.
 
@@ -185,6 +199,11 @@ def find_event(article: Article) -> Event | None:
     bounds = sentences(text)
     mentions = find_bodies(text)
     body = _main_body(text, bounds, mentions)
+    meeting = meeting_of(article)
+    if meeting is not None and meeting.body is not None:
+        body = meeting.body  # the body that met, not the body under discussion
+    elif meeting is not None and body is not None:
+        body = _lead_body(text, bounds, mentions) or body
     own = [m for m in mentions if m.name == body]
     body_sentences = [b for b in bounds if any(b[0] <= m.span.start < b[1] for m in own)]
     pointer_sentences = [b for b in bounds if b not in body_sentences and vocab.event_words.search(text, *b)]
@@ -203,6 +222,9 @@ def find_event(article: Article) -> Event | None:
         session_number = max(number for number, _, _ in named)
         _, special, span = next(x for x in named if x[0] == session_number)
         evidence.append(span)
+    if meeting is not None and meeting.session is not None:
+        session_number = meeting.session
+        evidence.extend(meeting.evidence)
     segment: str | None = "special session" if special else None
     if segment is None:
         for pattern in vocab.segments:
@@ -248,6 +270,9 @@ def find_event(article: Article) -> Event | None:
     day, source = (chosen[0], chosen[1]) if chosen else (None, None)
     if chosen and chosen[2] is not None:
         evidence.append(chosen[2])
+    if meeting is not None and session_number is None and day is not None and source == "explicit":
+        on_day = session_on(body, day)  # a dated meeting of a body with a calendar: its session
+        session_number = on_day.number if on_day is not None else None
     return Event(
         body=body,
         session=session_number,

@@ -8,9 +8,10 @@ from onrecord.events.dates import best_date, find_dates
 from onrecord.events.figures import find_figures
 from onrecord.events.finder import find_event, is_dateline
 from onrecord.events.reports import find_report_event
-from onrecord.models import Article, Event, Statement
+from onrecord.events.speeches import speech_event
+from onrecord.models import Article, Event, Genre, Statement
 from onrecord.pipeline import Work
-from onrecord.speeches import speech_event, speech_of
+from onrecord.speeches import speech_of
 
 
 def statement_extent(statement: Statement) -> tuple[int, int]:
@@ -49,7 +50,8 @@ class EventStage:
             event: Event | None = speech_event(article, speech)
             statements = tuple(replace(st, event=event) for st in work.statements)
         else:
-            event = find_report_event(article.text) or find_event(article)
+            report = find_report_event(article.text) if article.genre is Genre.UN_REPORT else None
+            event = report or find_event(article)
             if event is not None and article.published is not None:  # the document's own date is surer
                 event = replace(event, date_published=article.published)
             statements = tuple(place(st, event, article) for st in work.statements)

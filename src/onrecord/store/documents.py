@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from onrecord.errors import NotFound
-from onrecord.models import Article, DecodedText, Failure, MediaType, RawDocument, RemovedLine
+from onrecord.models import Article, DecodedText, Failure, Genre, MediaType, RawDocument, RemovedLine
 from onrecord.store.database import now
 
 
@@ -49,7 +49,7 @@ def find_by_hash(conn: sqlite3.Connection, sha256: str) -> int | None:
 
 def _derived(decoded: DecodedText, article: Article) -> tuple[object, ...]:
     """The columns derived from a document's bytes: encoding, repaired, text, title, outlet, byline,
-    published, language, url, removed (in that order, as the INSERT and UPDATE below name them)."""
+    published, language, url, removed, genre (in that order, as the INSERT and UPDATE below name them)."""
     return (
         decoded.encoding,
         int(decoded.repaired),
@@ -61,6 +61,7 @@ def _derived(decoded: DecodedText, article: Article) -> tuple[object, ...]:
         article.language,
         article.url,
         json.dumps([{"text": r.text, "rule": r.rule} for r in article.removed], ensure_ascii=False),
+        str(article.genre),
     )
 
 
@@ -74,8 +75,8 @@ def insert_document(
     """Store one document; the caller holds the transaction. Returns its id."""
     cursor = conn.execute(
         """INSERT INTO documents(sha256, source, media_type, raw, fields, encoding, repaired, text, title,
-               outlet, byline, published, language, url, removed, pipeline_version, ingested_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               outlet, byline, published, language, url, removed, genre, pipeline_version, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             content_hash(raw.data),
             raw.source,
@@ -110,7 +111,8 @@ def update_document(
     """Replace what was derived from a stored document's bytes (the bytes themselves never change)."""
     conn.execute(
         """UPDATE documents SET encoding = ?, repaired = ?, text = ?, title = ?, outlet = ?, byline = ?,
-               published = ?, language = ?, url = ?, removed = ?, pipeline_version = ? WHERE id = ?""",
+               published = ?, language = ?, url = ?, removed = ?, genre = ?, pipeline_version = ?
+           WHERE id = ?""",
         (
             *_derived(decoded, article),
             pipeline_version,
@@ -144,6 +146,7 @@ def _document(row: sqlite3.Row) -> StoredDocument:
         language=row["language"],
         url=row["url"],
         removed=removed,
+        genre=Genre(row["genre"]),
     )
     return StoredDocument(
         id=row["id"],
@@ -159,7 +162,7 @@ def _document(row: sqlite3.Row) -> StoredDocument:
 
 _COLUMNS = (
     "id, sha256, source, media_type, encoding, text, title, outlet, byline, published, language, url, "
-    "removed, pipeline_version, ingested_at"
+    "removed, genre, pipeline_version, ingested_at"
 )
 
 
@@ -183,6 +186,7 @@ def document_row(doc: StoredDocument) -> dict[str, object]:
         "published": article.published.isoformat() if article.published else None,
         "language": article.language,
         "url": article.url,
+        "genre": str(article.genre),
         "text": article.text,
         "sha256": doc.sha256,
         "media_type": doc.media_type,
@@ -193,14 +197,15 @@ def document_row(doc: StoredDocument) -> dict[str, object]:
 
 
 def document_refs(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, dict[str, object]]:
-    """The documents ``ids`` as a statement cites them (id, source, title, outlet, published, url), by id;
-    their text is not read."""
+    """The documents ``ids`` as a statement cites them (id, source, title, outlet, published, url, genre),
+    by id; their text is not read."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
     marks = ",".join("?" * len(wanted))
     rows = conn.execute(
-        f"SELECT id, source, title, outlet, published, url FROM documents WHERE id IN ({marks})", wanted
+        f"SELECT id, source, title, outlet, published, url, genre FROM documents WHERE id IN ({marks})",
+        wanted,
     )
     return {row["id"]: dict(row) for row in rows}
 

@@ -17,12 +17,17 @@ from onrecord.models import Event, Figure, Span
 from onrecord.store.database import rows_of_statements
 
 
-def event_key(event: Event) -> str:
-    return json.dumps([v.isoformat() if isinstance(v, dt.date) else v for v in event.key()])
+def event_key(event: Event, document_id: int | None = None) -> str:
+    """The identity an event is stored under. Statements of different documents share an event only where
+    body, session and day agree: an event with neither session nor day is its document's own."""
+    values: list[object] = [v.isoformat() if isinstance(v, dt.date) else v for v in event.key()]
+    if event.session is None and event.date is None and document_id is not None:
+        values.append({"document": document_id})
+    return json.dumps(values)
 
 
-def upsert_event(conn: sqlite3.Connection, event: Event) -> int:
-    key = event_key(event)
+def upsert_event(conn: sqlite3.Connection, event: Event, document_id: int | None = None) -> int:
+    key = event_key(event, document_id)
     row = conn.execute("SELECT id FROM events WHERE key = ?", (key,)).fetchone()
     remote = None if event.remote is None else int(event.remote)
     if row is not None:
@@ -53,7 +58,7 @@ def upsert_event(conn: sqlite3.Connection, event: Event) -> int:
 def link_document_events(conn: sqlite3.Connection, document_id: int, events: Sequence[Event]) -> None:
     conn.executemany(
         "INSERT OR IGNORE INTO document_events(document_id, event_id) VALUES (?, ?)",
-        [(document_id, upsert_event(conn, e)) for e in events],
+        [(document_id, upsert_event(conn, e, document_id)) for e in events],
     )
 
 

@@ -26,17 +26,21 @@ from onrecord.store.events import (
     insert_figures,
     upsert_event,
 )
+from onrecord.store.filters import StatementFilter
 from onrecord.store.themes import insert_themes, positions_by_statement, topics_by_statement
 
 
-def speaker_key(speaker: Speaker) -> str:
+def speaker_key(speaker: Speaker, document_id: int | None = None) -> str:
+    """The identity a speaker is stored under: kind and folded name. A generic speaker (kind unknown, or
+    a group such as "Speakers") is one document's own and never merges with another document's."""
     folded = unicodedata.normalize("NFKC", speaker.name).casefold()
     folded = re.sub(r"[\s\u00a0]+", " ", folded.replace("\u2019", "'")).strip()
-    return f"{speaker.kind.value}:{folded}"
+    generic = speaker.kind in {SpeakerKind.UNKNOWN, SpeakerKind.GROUP}
+    scope = f"@{document_id}" if generic and document_id is not None else ""
+    return f"{speaker.kind.value}:{folded}{scope}"
 
 
-def _upsert_speaker(conn: sqlite3.Connection, speaker: Speaker) -> int:
-    key = speaker_key(speaker)
+def _upsert_speaker(conn: sqlite3.Connection, speaker: Speaker, key: str) -> int:
     row = conn.execute(
         "SELECT id, roles, country, affiliation FROM speakers WHERE key = ?", (key,)
     ).fetchone()
@@ -78,9 +82,9 @@ def insert_statements(
     ids = []
     for seq, statement in enumerate(statements):
         speaker = statement.speaker
-        key = speaker_key(speaker)
+        key = speaker_key(speaker, document_id)
         if key not in speaker_ids:
-            speaker_ids[key] = _upsert_speaker(conn, speaker)
+            speaker_ids[key] = _upsert_speaker(conn, speaker, key)
             conn.execute(
                 """INSERT OR REPLACE INTO document_speakers
                    (document_id, speaker_id, roles, affiliation, country, on_behalf_of, members)
@@ -117,7 +121,7 @@ def insert_statements(
                 mention.start if mention else None,
                 mention.end if mention else None,
                 mention.text if mention else None,
-                upsert_event(conn, event) if event else None,
+                upsert_event(conn, event, document_id) if event else None,
                 event.date_published.isoformat() if event and event.date_published else None,
             ),
         )
@@ -169,79 +173,7 @@ def joins_for(*sql: str) -> str:
 
 
 _SELECT = f"SELECT {COLUMNS} FROM statements s {JOINS}"
-
-
-@dataclass(frozen=True, slots=True)
-class StatementFilter:
-    """What statements to keep: every field given must hold (text fields match case-insensitively,
-    as substrings unless said otherwise)."""
-
-    statement_id: int | None = None
-    document_id: int | None = None
-    speaker: str | None = None  # name or alias contains
-    speaker_id: int | None = None
-    speaker_kind: str | None = None  # person | state | organization | group | unknown (exact)
-    country: str | None = None  # the speaker's country as the document gives it
-    body: str | None = None
-    session: int | None = None
-    event_kind: str | None = None
-    event_id: int | None = None
-    topic: str | None = None  # exact label
-    position: str | None = None  # exact id
-    date_from: str | None = None  # ISO date: said (or published) on or after
-    date_to: str | None = None  # ISO date: said (or published) on or before
-    outlet: str | None = None
-    kind: str | None = None  # direct | indirect | mixed (exact)
-
-    def where(self) -> tuple[list[str], list[object]]:
-        """SQL conditions and their parameters over the aliases of ``JOINS``."""
-        where: list[str] = []
-        params: list[object] = []
-
-        def add(condition: str, *values: object) -> None:
-            where.append(condition)
-            params.extend(values)
-
-        if self.document_id is not None:
-            add("s.document_id = ?", self.document_id)
-        if self.speaker:
-            add(
-                "s.speaker_id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? "
-                "UNION SELECT id FROM speakers WHERE name LIKE ?)",
-                f"%{self.speaker}%",
-                f"%{self.speaker}%",
-            )
-        for column, value in (
-            ("s.id", self.statement_id),
-            ("s.speaker_id", self.speaker_id),
-            ("ev.session", self.session),
-            ("ev.id", self.event_id),
-        ):
-            if value is not None:
-                add(f"{column} = ?", value)
-        for column, text in (
-            ("ev.body", self.body),
-            ("ev.kind", self.event_kind),
-            ("ds.country", self.country),
-            ("d.outlet", self.outlet),
-        ):
-            if text:
-                add(f"{column} LIKE ?", f"%{text}%")
-        for column, exact in (("sp.kind", self.speaker_kind), ("s.kind", self.kind)):
-            if exact:
-                add(f"{column} = ?", exact.lower())
-        if self.topic:
-            add(
-                "s.id IN (SELECT statement_id FROM statement_topics WHERE label = ? COLLATE NOCASE)",
-                self.topic,
-            )
-        if self.position:
-            add("s.id IN (SELECT statement_id FROM statement_positions WHERE position = ?)", self.position)
-        if self.date_from:
-            add("coalesce(ev.date, s.date_published, d.published) >= ?", self.date_from)
-        if self.date_to:
-            add("coalesce(ev.date, s.date_published, d.published) <= ?", self.date_to)
-        return where, params
+STORED_ORDER = "s.document_id, s.seq"  # document by document, each in the order of its text
 
 
 def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
@@ -287,35 +219,11 @@ def statements_from_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) 
     return stored
 
 
-def iter_statements(
-    conn: sqlite3.Connection,
-    *,
-    document_id: int | None = None,
-    speaker: str | None = None,
-    body: str | None = None,
-    session: int | None = None,
-    event_kind: str | None = None,
-    event_id: int | None = None,
-    topic: str | None = None,
-    position: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-) -> Iterator[StoredStatement]:
-    """Statements in document order, optionally of one document, of speakers whose name or alias
-    contains ``speaker``, or at events whose body or kind contains the text given (case-insensitive)."""
-    where, params = StatementFilter(
-        document_id=document_id,
-        speaker=speaker,
-        body=body,
-        session=session,
-        event_kind=event_kind,
-        event_id=event_id,
-        topic=topic,
-        position=position,
-    ).where()
-    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY s.document_id, s.seq LIMIT ? OFFSET ?"
-    cursor = conn.execute(sql, (*params, -1 if limit is None else limit, offset))
+def iter_statements(conn: sqlite3.Connection, **filters: object) -> Iterator[StoredStatement]:
+    """Every statement that passes ``filters`` (the keywords of ``StatementFilter``), in document order."""
+    where, params = StatementFilter(**filters).where()
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {STORED_ORDER}"
+    cursor = conn.execute(sql, params)
     while rows := cursor.fetchmany(500):
         yield from statements_from_rows(conn, rows)
 
@@ -361,10 +269,13 @@ def statement_row(stored: StoredStatement, document: dict[str, object]) -> dict[
     }
 
 
-def export_rows(conn: sqlite3.Connection) -> Iterator[dict[str, object]]:
-    """Every statement in the export format, each with the document it comes from."""
+def export_rows(
+    conn: sqlite3.Connection, filters: StatementFilter | None = None
+) -> Iterator[dict[str, object]]:
+    """Every statement (that passes ``filters``, e.g. ``filters.parse_filters`` of ``--where`` text) in
+    the export format, each with the document it comes from."""
     current: tuple[int, dict[str, object]] | None = None
-    for stored in iter_statements(conn):
+    for stored in iter_statements(conn, **dict((filters or StatementFilter()).items())):
         if current is None or current[0] != stored.document_id:  # statements come in document order
             d = get_document(conn, stored.document_id)
             published = d.article.published.isoformat() if d.article.published else None
@@ -394,25 +305,44 @@ class SpeakerSummary:
     documents: int
 
 
-def iter_speakers(
-    conn: sqlite3.Connection, *, name: str | None = None, speaker_id: int | None = None
-) -> Iterator[SpeakerSummary]:
-    sql = """
-    SELECT sp.id, sp.name, sp.kind, sp.country, sp.affiliation, sp.roles,
-           (SELECT group_concat(alias, char(31)) FROM speaker_aliases a
-            WHERE a.speaker_id = sp.id) AS aliases,
-           count(s.id) AS n, count(DISTINCT s.document_id) AS docs
-    FROM speakers sp LEFT JOIN statements s ON s.speaker_id = sp.id
-    """
-    params: list[object] = []
+def _speakers_where(name: str | None, speaker_id: int | None) -> tuple[str, list[object]]:
     if name:
-        sql += " WHERE sp.name LIKE ? OR sp.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)"
-        params = [f"%{name}%", f"%{name}%"]
-    elif speaker_id is not None:
-        sql += " WHERE sp.id = ?"
-        params = [speaker_id]
-    sql += " GROUP BY sp.id ORDER BY n DESC, sp.name"
-    for row in conn.execute(sql, params):
+        return (
+            "WHERE sp.name LIKE ? OR sp.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?)",
+            [f"%{name}%", f"%{name}%"],
+        )
+    if speaker_id is not None:
+        return "WHERE sp.id = ?", [speaker_id]
+    return "", []
+
+
+def count_speakers(conn: sqlite3.Connection, *, name: str | None = None) -> int:
+    where, params = _speakers_where(name, None)
+    return int(conn.execute(f"SELECT count(*) FROM speakers sp {where}", params).fetchone()[0])
+
+
+def iter_speakers(
+    conn: sqlite3.Connection,
+    *,
+    name: str | None = None,
+    speaker_id: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[SpeakerSummary]:
+    """Speakers, most quoted first (then by name), with their counts; ``limit`` and ``offset`` page them
+    (the aliases and details are read for the page only)."""
+    where, params = _speakers_where(name, speaker_id)
+    sql = f"""
+    SELECT sp.id, sp.name, sp.kind, sp.country, sp.affiliation, sp.roles, ranked.n, ranked.docs,
+           (SELECT group_concat(alias, char(31)) FROM speaker_aliases a
+            WHERE a.speaker_id = sp.id) AS aliases
+    FROM (SELECT sp.id AS id, sp.name AS name, count(s.id) AS n, count(DISTINCT s.document_id) AS docs
+          FROM speakers sp LEFT JOIN statements s ON s.speaker_id = sp.id {where}
+          GROUP BY sp.id ORDER BY n DESC, sp.name LIMIT ? OFFSET ?) ranked
+    JOIN speakers sp ON sp.id = ranked.id
+    ORDER BY ranked.n DESC, ranked.name
+    """
+    for row in conn.execute(sql, (*params, -1 if limit is None else limit, offset)):
         yield SpeakerSummary(
             row["id"],
             row["name"],

@@ -32,6 +32,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
+from onrecord.errors import ConfigError
 from onrecord.models import Topic
 from onrecord.themes.topic_features import CHAR_PREFIX, SparseRows, TextFeaturizer
 from onrecord.themes.topics import (
@@ -39,7 +40,9 @@ from onrecord.themes.topics import (
     Progress,
     Recommendation,
     TopicModel,
+    TopicPredictor,
     calibrate,
+    read_recommendations,
 )
 
 Matrix = npt.NDArray[np.float64]
@@ -295,6 +298,33 @@ def fit_baseline(rows: Sequence[Recommendation]) -> Baseline:
     return Baseline(vectorizer, models, labels)
 
 
+def train_topics(
+    csv_path: Path,
+    sessions: set[int] | None = None,
+    *,
+    progress: Progress | None = None,
+) -> TopicModel:
+    """Train the topic model on the UPR Info CSV's rows of ``sessions`` (all when ``None``).
+
+    Deterministic: the same rows give the same model. Needs scikit-learn.
+    """
+    rows = read_recommendations(csv_path, sessions)
+    if not rows:
+        raise ConfigError(f"{csv_path}: no rows in sessions {sorted(sessions or ())}")
+    return fit_topic_model(rows, progress=progress, source=csv_path.name)
+
+
+def train_baseline(csv_path: Path, sessions: set[int] | None = None) -> TopicPredictor:
+    """The reference baseline (TF-IDF words and pairs, one-vs-rest logistic regression, threshold 0.3).
+
+    Used only to measure the model against; needs scikit-learn.
+    """
+    rows = read_recommendations(csv_path, sessions)
+    if not rows:
+        raise ConfigError(f"{csv_path}: no rows in sessions {sorted(sessions or ())}")
+    return fit_baseline(rows)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m onrecord.themes.topic_training UPR.csv OUT_FOLDER [FIRST-LAST]``: train and save."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -305,8 +335,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(args) == 3:
         first, _, last = args[2].partition("-")
         sessions = set(range(int(first), int(last or first) + 1))
-    from onrecord.themes.topics import train_topics
-
     model = train_topics(Path(args[0]), sessions, progress=lambda message: print(message, file=sys.stderr))
     model.save(Path(args[1]))
     return 0

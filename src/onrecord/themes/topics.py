@@ -10,7 +10,8 @@ model is a folder holding ``topics.npz`` (arrays) and ``topics.json`` (vocabular
     # [(Topic(label='Torture and other CID treatment', score=0.9...),
     #   Topic(label='International instruments', score=0.8...))]
 
-Training (``train_topics``) needs scikit-learn and lives in ``topic_training``; the UPR Info table is
+Training (``train_topics``) needs scikit-learn and lives in ``topic_training``, which imports this
+module (never the other way round); the UPR Info table is
 read by ``read_recommendations``.
 """
 
@@ -204,37 +205,6 @@ def calibrate(
     """Per-label logistic calibration of raw linear scores."""
     result: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-(raw * slope + offset)))
     return result
-
-
-def train_topics(
-    csv_path: Path,
-    sessions: set[int] | None = None,
-    *,
-    progress: Progress | None = None,
-) -> TopicModel:
-    """Train the topic model on the UPR Info CSV's rows of ``sessions`` (all when ``None``).
-
-    Deterministic: the same rows give the same model. Needs scikit-learn.
-    """
-    from onrecord.themes.topic_training import fit_topic_model
-
-    rows = read_recommendations(csv_path, sessions)
-    if not rows:
-        raise ConfigError(f"{csv_path}: no rows in sessions {sorted(sessions or ())}")
-    return fit_topic_model(rows, progress=progress, source=csv_path.name)
-
-
-def train_baseline(csv_path: Path, sessions: set[int] | None = None) -> TopicPredictor:
-    """The reference baseline (TF-IDF words and pairs, one-vs-rest logistic regression, threshold 0.3).
-
-    Used only to measure the model against; needs scikit-learn.
-    """
-    from onrecord.themes.topic_training import fit_baseline
-
-    rows = read_recommendations(csv_path, sessions)
-    if not rows:
-        raise ConfigError(f"{csv_path}: no rows in sessions {sorted(sessions or ())}")
-    return fit_baseline(rows)
 
 
 def label_sets(topics: Iterable[tuple[Topic, ...]]) -> list[frozenset[str]]:

@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from onrecord import __version__
 from onrecord.errors import ConfigError, NotFound, OnrecordError
 from onrecord.store import Store
-from onrecord.web import api, pages
+from onrecord.web import pages, routes
 
 # sent with every response: no resource from elsewhere, no framing, no guessing of types
 SECURITY_HEADERS = {
@@ -84,8 +84,8 @@ def create_app(db: Path) -> FastAPI:
 
     app.state.connection = connection
     app.state.db = db
-    app.include_router(api.router)
-    app.include_router(pages.router)
+    app.include_router(routes.api_router())
+    app.include_router(routes.page_router())
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("onrecord.web") / "static")), name="static"
     )
@@ -108,6 +108,11 @@ def create_app(db: Path) -> FastAPI:
     async def http_error(request: Request, exc: HTTPException) -> Response:
         return _error(request, exc.status_code, str(exc.detail))
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        # answered outside the middleware (Starlette's last resort), hence the headers set by _error
+        return _error(request, 500, "internal error: the server could not answer this request")
+
     return app
 
 
@@ -116,11 +121,13 @@ def _is_api(request: Request) -> bool:
 
 
 def _error(request: Request, status: int, reason: str) -> Response:
+    """The error as JSON (API) or a page, with the security headers even when no middleware runs."""
     if _is_api(request):
-        return JSONResponse({"error": reason, "status": status}, status_code=status)
+        return JSONResponse({"error": reason, "status": status}, status_code=status, headers=SECURITY_HEADERS)
     return pages.templates.TemplateResponse(
         request,
         "error.html",
-        {"title": f"Error {status}", "status": status, "reason": reason, "twin": None},
+        {"title": f"Error {status}", "status": status, "reason": reason, "twin": None, "page": {}},
         status_code=status,
+        headers=SECURITY_HEADERS,
     )

@@ -1,41 +1,52 @@
-"""The server-rendered pages: each renders the data of its JSON twin (``views``) with a template.
+"""The pages: each renders its resource's data (``views``, exactly as its JSON twin gives it) through a
+template. What only a page needs (links to narrow a search, the article cut at the statement's spans) is
+worked out here from that data, beside it, never into it.
 
 Text from documents is only ever given to templates as data, which Jinja escapes; the two places that
-add markup (highlighted matches, marked spans of an article) escape the text first themselves.
+add markup (highlighted matches, marked spans of an article) escape the text first themselves. Links
+taken from documents are rendered only when they are http or https (``web_link``).
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
+from collections.abc import Callable
 from importlib import resources
 from itertools import pairwise
-from typing import Annotated, Any
-from urllib.parse import urlencode
+from typing import Any
+from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Depends, Request
-from fastapi import Query as Param
+from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from onrecord.charts import svg_bars, svg_timeline
-from onrecord.search import Query
 from onrecord.timeline import Timeline
-from onrecord.web import views
-from onrecord.web.params import connection, search_query
 
-router = APIRouter(include_in_schema=False)
-Conn = Annotated[sqlite3.Connection, Depends(connection)]
-Searched = Annotated[Query, Depends(search_query)]
+Data = dict[str, Any]
 
 templates = Jinja2Templates(directory=str(resources.files("onrecord.web") / "templates"))
 _MATCH = re.compile(r"«([^«»]*)»")
+_WEB_SCHEMES = frozenset({"http", "https"})
 
 
 def highlighted(text: str) -> Markup:
     """Search matches (between « and ») as <mark>, the rest escaped."""
     return Markup(_MATCH.sub(r"<mark>\1</mark>", str(escape(text))))
+
+
+def web_link(url: object) -> str | None:
+    """``url`` when it is an http(s) address a page may link to; None for anything else
+    (``javascript:``, ``data:``, relative or unreadable addresses)."""
+    if not isinstance(url, str):
+        return None
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    return text if parts.scheme.lower() in _WEB_SCHEMES and parts.netloc else None
 
 
 def chart(data: dict[str, Any], title: str) -> Markup:
@@ -48,6 +59,7 @@ def bars(rows: list[dict[str, Any]], title: str) -> Markup:
 
 
 templates.env.filters["highlighted"] = highlighted
+templates.env.filters["web_link"] = web_link
 templates.env.globals.update(chart=chart, bars=bars)
 
 
@@ -59,15 +71,6 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, tu
         names = tuple(name for s, e, name in spans if s <= start and end <= e)
         pieces.append((text[start:end], names))
     return pieces
-
-
-def _page(request: Request, template: str, data: dict[str, Any], title: str) -> HTMLResponse:
-    path = request.url.path
-    twin = "/openapi.json" if path == "/api" else "/api/v1" + (path if path != "/" else "/statements")
-    if request.url.query:
-        twin += "?" + request.url.query
-    context = {"data": data, "title": title, "twin": twin}
-    return templates.TemplateResponse(request, template, context)
 
 
 def _with(request: Request, **changes: object) -> str:
@@ -84,72 +87,73 @@ def _facet_filter(name: str, value: str) -> dict[str, object]:
     return {name: value}
 
 
-@router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, conn: Conn, query: Searched) -> HTMLResponse:
-    data = views.search_view(conn, query, views.SEARCH_FACETS)
-    for name, values in data["facets"].items():
-        for value in values:
-            if value["value"] != "(none)":
-                value["href"] = _with(request, **_facet_filter(name, value["value"]))
-    if query.offset > 0:
-        data["previous"] = _with(request, offset=max(query.offset - query.limit, 0))
-    if query.offset + query.limit < data["total"]:
-        data["next"] = _with(request, offset=query.offset + query.limit)
-    return _page(request, "search.html", data, f"{query.text} · search" if query.text else "Search")
+def _search_links(request: Request, data: Data) -> Data:
+    """Links of the search page: each facet value narrows the search; previous and next pages."""
+    links: Data = {
+        "facets": {
+            name: {v["value"]: _with(request, **_facet_filter(name, v["value"])) for v in values}
+            for name, values in data["facets"].items()
+        }
+    }
+    offset, limit = data["offset"], data["limit"]
+    if offset > 0:
+        links["previous"] = _with(request, offset=max(offset - limit, 0))
+    if offset + limit < data["total"]:
+        links["next"] = _with(request, offset=offset + limit)
+    return links
 
 
-@router.get("/statements/{statement_id}", response_class=HTMLResponse)
-def statement_page(request: Request, conn: Conn, statement_id: int) -> HTMLResponse:
-    data = views.statement_view(conn, statement_id)
+def _statement_segments(request: Request, data: Data) -> Data:
     spans = [
         (span["start"], span["end"], name)
         for name in ("content", "cue", "speaker_mention")
         if (span := data[name]) is not None
     ]
-    data["segments"] = segments(data["document"]["text"], spans)
-    return _page(request, "statement.html", data, f"{data['speaker']['name']}: statement {statement_id}")
+    return {"segments": segments(data["document"]["text"], spans)}
 
 
-@router.get("/speakers", response_class=HTMLResponse)
-def speakers_page(
-    request: Request, conn: Conn, name: str | None = None, limit: Annotated[int, Param(ge=1, le=500)] = 100
+# what a page works out from its data, by template
+_EXTRAS: dict[str, Callable[[Request, Data], Data]] = {
+    "search.html": _search_links,
+    "statement.html": _statement_segments,
+}
+
+
+def renderer(
+    template: str,
+    title: Callable[[Data], str],
+    twin: str | None,
+    defaults: tuple[tuple[str, tuple[str, ...]], ...] = (),
+) -> Callable[[Request, Data], HTMLResponse]:
+    """How the page of a resource renders its data: ``twin`` is the path of its JSON (None: /api/v1
+    followed by the page's own path); ``defaults``, the parameters the page gave for the request."""
+    extras = _EXTRAS.get(template)
+
+    def render(request: Request, data: Data) -> HTMLResponse:
+        page = extras(request, data) if extras else {}
+        return _page(request, template, data, title(data), twin, page, defaults)
+
+    return render
+
+
+def _page(
+    request: Request,
+    template: str,
+    data: Data,
+    title: str,
+    twin: str | None,
+    page: Data | None = None,
+    defaults: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> HTMLResponse:
-    return _page(request, "speakers.html", views.speakers_view(conn, name, limit, 0), "Speakers")
+    link = twin or "/api/v1" + request.url.path
+    given = list(request.query_params.multi_items())
+    given += [(name, v) for name, values in defaults if name not in request.query_params for v in values]
+    if given:
+        link += "?" + urlencode(given)
+    context = {"data": data, "page": page or {}, "title": title, "twin": link}
+    return templates.TemplateResponse(request, template, context)
 
 
-@router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
-def speaker_page(request: Request, conn: Conn, speaker_id: int) -> HTMLResponse:
-    data = views.speaker_view(conn, speaker_id)
-    return _page(request, "speaker.html", data, data["name"])
-
-
-@router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, conn: Conn) -> HTMLResponse:
-    return _page(request, "events.html", views.events_view(conn), "Events")
-
-
-@router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, conn: Conn, event_id: int) -> HTMLResponse:
-    data = views.event_view(conn, event_id)
-    event = data["event"]
-    name = " · ".join(
-        str(v) for v in (event["body"], event["session"] and f"session {event['session']}") if v
-    )
-    return _page(request, "event.html", data, name or f"Event {event_id}")
-
-
-@router.get("/positions", response_class=HTMLResponse)
-def positions_page(request: Request, conn: Conn) -> HTMLResponse:
-    return _page(request, "positions.html", views.positions_view(conn), "Positions")
-
-
-@router.get("/positions/{position_id}", response_class=HTMLResponse)
-def position_page(request: Request, conn: Conn, position_id: str, by: str | None = None) -> HTMLResponse:
-    data = views.position_view(conn, position_id, by)
-    return _page(request, "position.html", data, data["name"])
-
-
-@router.get("/api", response_class=HTMLResponse)
 def api_page(request: Request) -> HTMLResponse:
     """The API's routes and parameters, read from its OpenAPI description."""
     spec = request.app.openapi()
@@ -170,19 +174,5 @@ def api_page(request: Request) -> HTMLResponse:
         for path, methods in spec["paths"].items()
         for operation in methods.values()
     ]
-    return _page(request, "api.html", {"routes": routes, "version": spec["info"]["version"]}, "API")
-
-
-@router.get("/compare", response_class=HTMLResponse)
-def compare_page(
-    request: Request,
-    conn: Conn,
-    a: Annotated[str, Param(max_length=200)] = "",
-    b: Annotated[str, Param(max_length=200)] = "",
-    by: str = "position",
-) -> HTMLResponse:
-    data = (
-        views.compare_view(conn, a, b, by) if a and b else {"by": by, "left": None, "right": None, "rows": []}
-    )
-    data["asked"] = {"a": a, "b": b}
-    return _page(request, "compare.html", data, f"{a} and {b}" if a and b else "Compare")
+    data = {"routes": routes, "version": spec["info"]["version"]}
+    return _page(request, "api.html", data, "API", "/openapi.json")

@@ -1,61 +1,69 @@
-"""Request parameters shared by the API and the pages: one reading of a search into the query model."""
+"""Request parameters shared by every route: the statement filters (generated from their declaration,
+``store.filters.FILTERS``), one reading of a search into the query model, ids checked to SQLite's range."""
 
 from __future__ import annotations
 
+import inspect
 import sqlite3
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
 
+from fastapi import Depends, Request
+from fastapi import Path as PathParam
 from fastapi import Query as Param
-from fastapi import Request
 
 from onrecord.search import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, Query, Sort
-from onrecord.store.statements import StatementFilter
+from onrecord.store.filters import FILTERS, MAX_TEXT, SQLITE_MAX_INT, StatementFilter
+
+# an id in a path (/statements/ID): a number SQLite can hold, else a clean 422 (400 on a page)
+Id = Annotated[int, PathParam(ge=0, le=SQLITE_MAX_INT, description="Its id.")]
+Limit = Annotated[int, Param(ge=1, le=MAX_PAGE_SIZE, description="Results per page.")]
+Offset = Annotated[int, Param(ge=0, le=SQLITE_MAX_INT, description="Results to pass over first.")]
+Text = Annotated[str | None, Param(max_length=MAX_TEXT)]
 
 
-def search_query(
+def _filter_parameters() -> Callable[..., Awaitable[StatementFilter]]:
+    """A dependency with one query parameter per public filter, giving them as a ``StatementFilter``."""
+    parameters = []
+    for f in FILTERS:
+        if not f.public:
+            continue
+        bounds: dict[str, Any] = (
+            {"ge": -SQLITE_MAX_INT - 1, "le": SQLITE_MAX_INT} if f.type is int else {"max_length": MAX_TEXT}
+        )
+        param = Param(alias=f.option, description=f.help, **bounds)
+        annotation = Annotated[f.type | None, param]  # type: ignore[name-defined]
+        parameters.append(
+            inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+        )
+
+    async def statement_filter(**values: Any) -> StatementFilter:  # async: no thread for so little
+        return StatementFilter(**values)
+
+    statement_filter.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    return statement_filter
+
+
+filter_parameters = _filter_parameters()
+Filters = Annotated[StatementFilter, Depends(filter_parameters)]
+
+
+async def search_query(
+    filters: Filters,
     q: Annotated[
         str,
         Param(max_length=MAX_QUERY_LENGTH, description='Words (all required), "a phrase", prefix*, OR, NOT.'),
     ] = "",
-    speaker: Annotated[str | None, Param(description="Speaker name or alias contains this.")] = None,
-    speaker_id: Annotated[int | None, Param(description="One speaker, by id.")] = None,
-    speaker_kind: Annotated[
-        str | None, Param(description="person, state, organization, group, unknown.")
-    ] = None,
-    country: Annotated[str | None, Param(description="The speaker's country.")] = None,
-    body: Annotated[str | None, Param(description="Body of the event (e.g. Human Rights Council).")] = None,
-    session: Annotated[int | None, Param(description="Session number.")] = None,
-    event_kind: Annotated[str | None, Param(description="Kind of event.")] = None,
-    event_id: Annotated[int | None, Param(description="One event, by id.")] = None,
-    topic: Annotated[str | None, Param(description="UPR Info issue label.")] = None,
-    position: Annotated[str | None, Param(description="Position id.")] = None,
-    date_from: Annotated[
-        str | None, Param(alias="from", description="Said on or after (YYYY-MM-DD).")
-    ] = None,
-    date_to: Annotated[str | None, Param(alias="to", description="Said on or before (YYYY-MM-DD).")] = None,
-    outlet: Annotated[str | None, Param(description="Outlet of the document.")] = None,
-    kind: Annotated[str | None, Param(description="direct, indirect or mixed.")] = None,
-    sort: Annotated[Sort, Param(description="rank (best first), date (newest first) or oldest.")] = Sort.RANK,
-    limit: Annotated[int, Param(ge=1, le=MAX_PAGE_SIZE, description="Results per page.")] = 20,
-    offset: Annotated[int, Param(ge=0, description="Results to pass over first.")] = 0,
+    sort: Annotated[
+        Sort,
+        Param(
+            description="rank (best first), date (newest first), oldest, or stored (document by document)."
+        ),
+    ] = Sort.RANK,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> Query:
-    filters = StatementFilter(
-        speaker=speaker or None,
-        speaker_id=speaker_id,
-        speaker_kind=speaker_kind or None,
-        country=country or None,
-        body=body or None,
-        session=session,
-        event_kind=event_kind or None,
-        event_id=event_id,
-        topic=topic or None,
-        position=position or None,
-        date_from=date_from or None,
-        date_to=date_to or None,
-        outlet=outlet or None,
-        kind=kind or None,
-    )
-    return Query(q, filters, sort, limit, offset)
+    return Query(q, filters, sort, limit, offset)  # async (no thread): it only checks values
 
 
 def connection(request: Request) -> sqlite3.Connection:
@@ -63,3 +71,8 @@ def connection(request: Request) -> sqlite3.Connection:
     opener = request.app.state.connection
     conn: sqlite3.Connection = opener()
     return conn
+
+
+# a handler's connection: given by its route (``routes``) on the thread that runs it, not a dependency
+Conn = sqlite3.Connection
+Searched = Annotated[Query, Depends(search_query)]

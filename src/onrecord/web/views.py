@@ -1,48 +1,78 @@
-"""What each page shows, as plain JSON-ready data: the API returns it as it is (a page's JSON twin) and
-the templates render it. Every function takes an open connection and reads through the query model."""
+"""One handler per resource: each returns what its page shows as plain JSON-ready data, and ``routes``
+serves it twice from the same call, as JSON under ``/api/v1`` and as a page through a template, so a page
+and its JSON twin take the same parameters, the same limits and the same validation, and carry the same
+data. Statements are read through the query model (``onrecord.search``), everything else through
+``onrecord.store``: no SQL here."""
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import sqlite3
-from collections.abc import Sequence
-from typing import Any
+from functools import cache
+from typing import Annotated, Any
+
+from fastapi import Path as PathParam
+from fastapi import Query as Param
 
 from onrecord.errors import NotFound
 from onrecord.search import Query, Sort, compare, facet_counts, hit_rows, search
-from onrecord.store.events import EVENT_COLUMNS, event_from_row, event_row, iter_events
-from onrecord.store.statements import SpeakerSummary, StatementFilter, iter_speakers
-from onrecord.themes.positions import load_taxonomy
-from onrecord.timeline import timeline
+from onrecord.store import records
+from onrecord.store.events import event_row, iter_events
+from onrecord.store.filters import MAX_TEXT, SQLITE_MAX_INT, StatementFilter
+from onrecord.store.statements import SpeakerSummary, count_speakers, iter_speakers
+from onrecord.themes.positions import Taxonomy, load_taxonomy
+from onrecord.timeline import timeline as timeline_of
+from onrecord.web.params import Conn, Filters, Id, Limit, Offset, Searched, Text
 
 Data = dict[str, Any]
 
-# facets the search page counts (the query model knows more: see onrecord.search.FACETS)
+# facets the search page counts unless asked otherwise (the query model knows more: see search.FACETS)
 SEARCH_FACETS = ("speaker", "country", "body", "session", "position", "topic", "year", "kind")
+MAX_FACETS = 12
 _PAGE_OF_STATEMENTS = 20
+
+Facets = Annotated[
+    list[str] | None,
+    Param(
+        max_length=MAX_FACETS,
+        description="Count the matches by this facet (repeat); the search page counts"
+        f" {', '.join(SEARCH_FACETS)} unless told.",
+    ),
+]
+Session = Annotated[
+    int | None, Param(ge=-SQLITE_MAX_INT - 1, le=SQLITE_MAX_INT, description="Session number.")
+]
+Side = Annotated[str, Param(max_length=MAX_TEXT, description="A speaker (name or alias) or a country.")]
+By = Annotated[
+    str | None,
+    Param(max_length=MAX_TEXT, description="One line per value of this facet (country, speaker...)."),
+]
+
+
+@cache
+def _taxonomy() -> Taxonomy:
+    """The packaged position taxonomy, read once (it changes only with the installed package)."""
+    return load_taxonomy()
 
 
 def _facet(conn: sqlite3.Connection, query: Query, name: str, top: int = 10) -> list[Data]:
     return [{"value": v, "count": n} for v, n in facet_counts(conn, query, name, top)]
 
 
-def search_view(conn: sqlite3.Connection, query: Query, facets: Sequence[str] = ()) -> Data:
+def statements(conn: Conn, query: Searched, facet: Facets = None) -> Data:
+    """A page of the statements that match, with counts by facet."""
+    names = tuple(dict.fromkeys(f for f in facet or () if f))
     page = search(conn, query)
     return {
         "query": query.text,
-        "filters": {k: v for k, v in _filters(query.filters).items() if v is not None},
+        "filters": query.filters.public(),
         "sort": query.sort.value,
         "total": page.total,
         "limit": query.limit,
         "offset": query.offset,
         "items": hit_rows(conn, page.hits),
-        "facets": {name: _facet(conn, query, name) for name in facets},
+        "facets": {name: _facet(conn, query, name) for name in names},
     }
-
-
-def _filters(filters: StatementFilter) -> dict[str, Any]:
-    return {name: getattr(filters, name) for name in filters.__dataclass_fields__}
 
 
 def _statements_of(
@@ -52,61 +82,48 @@ def _statements_of(
     return {"total": page.total, "items": hit_rows(conn, page.hits)}
 
 
-def statement_view(conn: sqlite3.Connection, statement_id: int) -> Data:
+def statement(conn: Conn, statement_id: Id) -> Data:
     """One statement with the whole text of its document (the spans index it)."""
     page = search(conn, Query("", StatementFilter(statement_id=statement_id), limit=1))
     if not page.hits:
         raise NotFound(f"no statement with id {statement_id}")
     item = hit_rows(conn, page.hits)[0]
-    text = conn.execute(
-        "SELECT text, byline, language FROM documents WHERE id = ?", (page.hits[0].stored.document_id,)
-    ).fetchone()
-    item["document"] |= {"text": text["text"], "byline": text["byline"], "language": text["language"]}
+    item["document"] |= records.document_text(conn, page.hits[0].stored.document_id) or {}
     return item
 
 
-def speaker_view(conn: sqlite3.Connection, speaker_id: int) -> Data:
+def speakers(conn: Conn, name: Text = None, limit: Limit = 100, offset: Offset = 0) -> Data:
+    """Speakers, most quoted first."""
+    return {
+        "total": count_speakers(conn, name=name),
+        "limit": limit,
+        "offset": offset,
+        "items": [_speaker(s) for s in iter_speakers(conn, name=name, limit=limit, offset=offset)],
+    }
+
+
+def _speaker(summary: SpeakerSummary) -> Data:
+    return dataclasses.asdict(summary)
+
+
+def speaker(conn: Conn, speaker_id: Id) -> Data:
+    """A speaker: roles, aliases, positions, statements over time."""
     summary = next(iter_speakers(conn, speaker_id=speaker_id), None)
     if summary is None:
         raise NotFound(f"no speaker with id {speaker_id}")
-    accounts = conn.execute(
-        """SELECT ds.document_id, d.title, d.published, ds.roles, ds.country, ds.affiliation, ds.on_behalf_of
-           FROM document_speakers ds JOIN documents d ON d.id = ds.document_id
-           WHERE ds.speaker_id = ? ORDER BY d.published DESC, ds.document_id LIMIT 100""",
-        (speaker_id,),
-    )
     filters = StatementFilter(speaker_id=speaker_id)
     return {
         **_speaker(summary),
-        "accounts": [{**dict(a), "roles": json.loads(a["roles"])} for a in accounts],
+        "accounts": records.speaker_accounts(conn, speaker_id),
         "positions": _facet(conn, Query("", filters), "position", 20),
         "topics": _facet(conn, Query("", filters), "topic", 10),
-        "timeline": timeline(conn, Query("", filters)).as_dict(),
+        "timeline": timeline_of(conn, Query("", filters)).as_dict(),
         "statements": _statements_of(conn, filters),
     }
 
 
-def event_view(conn: sqlite3.Connection, event_id: int) -> Data:
-    row = conn.execute(f"SELECT {EVENT_COLUMNS} FROM events ev WHERE ev.id = ?", (event_id,)).fetchone()
-    if row is None:
-        raise NotFound(f"no event with id {event_id}")
-    filters = StatementFilter(event_id=event_id)
-    speakers = conn.execute(
-        """SELECT sp.id, sp.name, sp.kind, count(*) AS statements FROM statements s
-           JOIN speakers sp ON sp.id = s.speaker_id WHERE s.event_id = ?
-           GROUP BY sp.id ORDER BY statements DESC, sp.name""",
-        (event_id,),
-    )
-    return {
-        "id": event_id,
-        "event": event_row(event_from_row(row)),
-        "speakers": [dict(r) for r in speakers],
-        "positions": _facet(conn, Query("", filters), "position", 20),
-        "statements": _statements_of(conn, filters, 100),
-    }
-
-
-def events_view(conn: sqlite3.Connection, body: str | None = None, session: int | None = None) -> Data:
+def events(conn: Conn, body: Text = None, session: Session = None) -> Data:
+    """Events (body, session, segment, date), newest first."""
     return {
         "items": [
             {"id": e.id, **(event_row(e.event) or {}), "statements": e.statements, "speakers": e.speakers}
@@ -115,7 +132,23 @@ def events_view(conn: sqlite3.Connection, body: str | None = None, session: int 
     }
 
 
-def positions_view(conn: sqlite3.Connection) -> Data:
+def event(conn: Conn, event_id: Id) -> Data:
+    """An event: who spoke and which positions were taken."""
+    found = records.event(conn, event_id)
+    if found is None:
+        raise NotFound(f"no event with id {event_id}")
+    filters = StatementFilter(event_id=event_id)
+    return {
+        "id": event_id,
+        "event": found,
+        "speakers": records.event_speakers(conn, event_id),
+        "positions": _facet(conn, Query("", filters), "position", 20),
+        "statements": _statements_of(conn, filters, 100),
+    }
+
+
+def positions(conn: Conn) -> Data:
+    """The positions of the taxonomy, with how many statements take each."""
     counts = dict(facet_counts(conn, Query(""), "position", 1000))
     return {
         "items": [
@@ -126,19 +159,20 @@ def positions_view(conn: sqlite3.Connection) -> Data:
                 "counter": list(p.counter),
                 "statements": counts.get(p.id, 0),
             }
-            for p in load_taxonomy().positions
+            for p in _taxonomy().positions
         ]
     }
 
 
-def position_view(conn: sqlite3.Connection, position_id: str, by: str | None = None) -> Data:
-    taxonomy = load_taxonomy()
+def position(conn: Conn, position_id: Annotated[str, PathParam(max_length=MAX_TEXT)], by: By = None) -> Data:
+    """A position: who takes it, over time, and its counter-positions."""
+    taxonomy = _taxonomy()
     if position_id not in taxonomy.ids:
         raise NotFound(f"no position {position_id!r}; the taxonomy has {', '.join(taxonomy.ids)}")
-    position = taxonomy.get(position_id)
+    taken = taxonomy.get(position_id)
     query = Query("", StatementFilter(position=position_id))
     counters = []
-    for counter_id in position.counter:
+    for counter_id in taken.counter:
         counter = taxonomy.get(counter_id)
         counter_query = Query("", StatementFilter(position=counter_id))
         counters.append(
@@ -147,69 +181,66 @@ def position_view(conn: sqlite3.Connection, position_id: str, by: str | None = N
                 "name": counter.name,
                 "definition": counter.definition,
                 "speakers": _facet(conn, counter_query, "speaker"),
-                "timeline": timeline(conn, counter_query).as_dict(),
+                "timeline": timeline_of(conn, counter_query).as_dict(),
                 "statements": search(conn, counter_query).total,
             }
         )
     return {
-        "id": position.id,
-        "name": position.name,
-        "definition": position.definition,
+        "id": taken.id,
+        "name": taken.name,
+        "definition": taken.definition,
         "speakers": _facet(conn, query, "speaker"),
         "countries": _facet(conn, query, "country"),
-        "timeline": timeline(conn, query, by=by).as_dict(),
+        "timeline": timeline_of(conn, query, by=by).as_dict(),
         "counter": counters,
         "statements": _statements_of(conn, query.filters),
     }
 
 
-def topics_view(conn: sqlite3.Connection) -> Data:
+def topics(conn: Conn) -> Data:
+    """Topics (UPR Info issues) with how many statements have each."""
     return {"items": _facet(conn, Query(""), "topic", 100)}
 
 
-def speakers_view(conn: sqlite3.Connection, name: str | None, limit: int, offset: int) -> Data:
-    rows = list(iter_speakers(conn, name=name))
-    return {
-        "total": len(rows),
-        "items": [_speaker(s) for s in rows[offset : offset + limit]],
-    }
+def documents(conn: Conn, limit: Limit = 50, offset: Offset = 0) -> Data:
+    """Documents in the store."""
+    total, rows = records.documents(conn, limit, offset)
+    return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
 
-def _speaker(summary: SpeakerSummary) -> Data:
-    return dataclasses.asdict(summary)
-
-
-def documents_view(conn: sqlite3.Connection, limit: int, offset: int) -> Data:
-    total = int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
-    rows = conn.execute(
-        """SELECT d.id, d.source, d.title, d.outlet, d.published, d.url, d.language,
-                  (SELECT count(*) FROM statements s WHERE s.document_id = d.id) AS statements
-           FROM documents d ORDER BY d.id LIMIT ? OFFSET ?""",
-        (limit, offset),
-    )
-    return {"total": total, "items": [dict(r) for r in rows]}
-
-
-def document_view(conn: sqlite3.Connection, document_id: int) -> Data:
-    row = conn.execute(
-        "SELECT id, source, title, outlet, byline, published, url, language, text FROM documents"
-        " WHERE id = ?",
-        (document_id,),
-    ).fetchone()
-    if row is None:
+def document(conn: Conn, document_id: Id) -> Data:
+    """A document: its clean text and its statements."""
+    found = records.document(conn, document_id)
+    if found is None:
         raise NotFound(f"no document with id {document_id}")
-    return {**dict(row), "statements": _statements_of(conn, StatementFilter(document_id=document_id), 500)}
+    return {**found, "statements": _statements_of(conn, StatementFilter(document_id=document_id), 500)}
 
 
-def compare_view(conn: sqlite3.Connection, left: str, right: str, by: str) -> Data:
-    result = compare(conn, left, right, by)
-    return {
-        "by": by,
+def compare_sides(
+    conn: Conn,
+    filters: Filters,
+    a: Side = "",
+    b: Side = "",
+    by: Annotated[str, Param(max_length=MAX_TEXT)] = "position",
+) -> Data:
+    """Two speakers or countries side by side, among the statements the filters keep (nothing to
+    compare until both are given)."""
+    data: Data = {"by": by, "asked": {"a": a, "b": b}, "left": None, "right": None, "rows": []}
+    if not (a.strip() and b.strip()):
+        return data
+    result = compare(conn, a, b, by, within=filters)
+    return data | {
         "left": {"asked": result.left.asked, "total": result.left.total},
         "right": {"asked": result.right.asked, "total": result.right.total},
-        "rows": [{"value": v, "left": a, "right": b} for v, a, b in result.rows],
+        "rows": [{"value": v, "left": n_a, "right": n_b} for v, n_a, n_b in result.rows],
     }
 
 
-def timeline_view(conn: sqlite3.Connection, query: Query, by: str | None, period: str) -> Data:
-    return timeline(conn, query, by=by, period=period).as_dict()
+def timeline(
+    conn: Conn,
+    query: Searched,
+    by: By = None,
+    period: Annotated[str, Param(max_length=10, description="year or month.")] = "year",
+) -> Data:
+    """How many matching statements fall in each year or month."""
+    return timeline_of(conn, query, by=by, period=period).as_dict()

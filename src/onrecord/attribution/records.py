@@ -1,0 +1,219 @@
+"""Reading the UN's own meeting records paragraph by paragraph (meeting coverage, summaries, briefings).
+
+The parse finds most statements (``clauses``); this reader adds what the genre needs around it:
+
+* headlines in Title Case are attributed by their layout (``headlines``), once each;
+* "X, for OHCHR, read the following statement:" makes the next paragraph X's words;
+* "..., the Third Committee was told today" names the addressee, not the speaker: the statement waits
+  for the first person who speaks in the body (``agentless``);
+* a cue in the past perfect inside a speaker's turn ("Kenya had noted recommendations ...") is reported
+  speech, not a new speaker;
+* reporting clauses with less than ``MIN_CONTENT`` characters of content ("described the vote as
+  shocking") are topic-only acts, not statements;
+* where the small parser misreads a formulaic sentence ("China's delegate opposed attempts to ...",
+  parsed with "opposed" as an adjective), a rule reads it: a speaker phrase the record uses (a State's
+  delegate, a State, a person the parse named, a collective, an office, a pronoun), a reporting verb
+  in the past tense, and the rest of the sentence as what was said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from onrecord.attribution import headlines, lexicon, unrecords
+from onrecord.attribution.clauses import Candidate, ParagraphReader
+from onrecord.attribution.speakers import Mention, analyse, on_behalf_of
+from onrecord.models import SpeakerKind, StatementKind
+
+MIN_CONTENT = 30  # characters: the labelling convention for UN records (shorter is a topic-only act)
+_ANNOUNCE = re.compile(r"\b(?:the\s+)?following\s+(?:joint\s+)?(?:statement|remarks|message)\s*:\s*$", re.I)
+_PASSIVE_ADDRESSEE = frozenset({"tell", "inform", "brief"})
+_LEAD_IN = frozenset({"VBG", "IN", "RB", "VBN"})  # "Echoing his stance, ...", "In his presentation, ..."
+_PARTICLES = frozenset({"to", "on", "for", "out", "that", "with"})
+
+
+@dataclass
+class RecordReader:
+    """The state carried from paragraph to paragraph of one record."""
+
+    text: str
+    seen_headlines: set[str] = field(default_factory=set)
+    agentless: list[Candidate] = field(default_factory=list)
+    announced: tuple[tuple[int, int], Mention] | None = None  # cue and speaker of "the following statement:"
+    # a headline wrapped over lines: the line with no statement before one that opens with its content,
+    # and the statement a line ending with "," or ";" leaves open for the next
+    unattributed: tuple[int, int, int] | None = None  # start, end, paragraph
+    open_headline: Candidate | None = None
+    headlines: set[int] = field(default_factory=set)  # the paragraphs that are headlines
+
+    def read(self, reader: ParagraphReader, index: int) -> list[Candidate]:
+        """The cued statements of paragraph ``index`` of the record."""
+        doc, offset = reader.doc, reader.offset
+        start, end = offset, offset + len(doc.text)
+        line = self.text[start:end]
+        if self.announced is not None:
+            cue, mention = self.announced
+            self.announced = None
+            content = _content_range(self.text, start, end)
+            if content is not None:
+                kind = StatementKind.DIRECT if line.lstrip()[:1] in '“"' else StatementKind.INDIRECT
+                return [Candidate(*content, kind, index, cue, mention)]
+        if headlines.is_headline(line):
+            if line in self.seen_headlines:
+                return []
+            self.seen_headlines.add(line)
+            self.headlines.add(index)
+            return self._headline(line, start, end, index)
+        self.unattributed = self.open_headline = None
+        found: list[Candidate] = []
+        for candidate in reader.read():
+            head = _cue_head(doc, offset, candidate)
+            if head is not None and _addressee_told(head):
+                self.agentless.append(replace(candidate, mention=None))
+            elif head is not None and _backshifted(head) and candidate.mention is not None:
+                continue
+            elif candidate.end - candidate.start >= MIN_CONTENT:
+                found.append(candidate)
+        cues = [c.cue for c in found if c.cue is not None]
+        found = [c for c in found if not any(c.start <= q[0] and q[1] <= c.end for q in cues if q != c.cue)]
+        for sentence in doc.sents:
+            s_start, s_end = offset + sentence.start_char, offset + sentence.end_char
+            if any(c.start < s_end and s_start < c.end for c in found):
+                continue
+            announced = self._announcement(sentence, offset)
+            if announced is not None:
+                self.announced = announced
+                continue
+            rule = _rule_statement(self.text, sentence, offset, index)
+            if rule is not None:
+                found.append(rule)
+        return sorted(found, key=lambda c: c.start)
+
+    def _headline(self, line: str, start: int, end: int, index: int) -> list[Candidate]:
+        made = [
+            Candidate(h.start, h.end, StatementKind.INDIRECT, index, h.cue, h.mention)
+            for h in headlines.headline_statements(self.text, start, end)
+        ]
+        c_start, c_end = _content_range(self.text, start, end) or (start, start)
+        c_start = start + len(line) - len(re.sub(r"^(?:Yet|But|And|Also|However),?\s+", "", line))
+        if not made and self.open_headline is not None and c_end > c_start:
+            made = [replace(self.open_headline, start=c_start, end=c_end, paragraph=index)]
+        elif made and self.unattributed is not None and made[0].start == start:
+            u_start, u_end, u_index = self.unattributed
+            made.insert(0, replace(made[0], start=u_start, end=u_end, paragraph=u_index))
+        self.unattributed = (start, end, index) if not made else None
+        self.open_headline = made[-1] if made and line.rstrip().endswith((",", ";")) else None
+        found = []
+        for candidate in made:
+            if candidate.mention is None:
+                self.agentless.append(candidate)
+            else:
+                found.append(candidate)
+        return found
+
+    def _announcement(self, sentence: Any, offset: int) -> tuple[tuple[int, int], Mention] | None:
+        if not _ANNOUNCE.search(sentence.text):
+            return None
+        verb = sentence.root
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return None
+        mention = analyse(subject, sentence.text)
+        if mention is None or mention.pronoun is not None:
+            return None
+        cue = (offset + verb.idx, offset + verb.idx + len(verb.text))
+        return cue, mention.moved(offset)
+
+
+def _content_range(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in "“\"'‘"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "”\"'’"):
+        end -= 1
+    return (start, end) if end - start >= MIN_CONTENT else None
+
+
+def _cue_head(doc: Any, offset: int, candidate: Candidate) -> Any | None:
+    if candidate.cue is None:
+        return None
+    start = candidate.cue[0] - offset
+    return next((t for t in doc if t.idx == start), None)
+
+
+def _addressee_told(head: Any) -> bool:
+    """ "the Third Committee was told": a passive cue whose subject is the one spoken to."""
+    return head.lemma_.lower() in _PASSIVE_ADDRESSEE and any(c.dep_ == "auxpass" for c in head.children)
+
+
+def _backshifted(head: Any) -> bool:
+    """A cue in the past perfect ("had noted"): what a speaker reports, not a new speaker."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+
+
+def _rule_statement(text: str, sentence: Any, offset: int, index: int) -> Candidate | None:
+    """A formulaic sentence the parse misread: "[Lead-in,] SPEAKER[, apposition,] VERBED CONTENT"."""
+    cues = lexicon.cues()
+    tokens = [t for t in sentence if not t.is_space]
+    if len(tokens) < 6:
+        return None
+    first = 0
+    if tokens[0].tag_ in _LEAD_IN:  # skip a lead-in clause up to its comma
+        comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+        if comma is None or comma > 12:
+            return None
+        first = comma + 1
+    verb_at = next(
+        (
+            i
+            for i, t in enumerate(tokens[first:], start=first)
+            if t.tag_ in {"VBD", "VBN"}
+            and t.lemma_.lower() in (cues.speech | cues.object_verbs)
+            and i > first
+            and t.text[:1].islower()
+        ),
+        None,
+    )
+    if verb_at is None or verb_at - first > 25:
+        return None
+    subject_end = next((i for i in range(first, verb_at) if tokens[i].text == ","), verb_at)
+    s_start = offset + tokens[first].idx
+    s_end = offset + tokens[subject_end - 1].idx + len(tokens[subject_end - 1].text)
+    mention = _phrase_mention(text, s_start, s_end, tokens[first:subject_end], sentence.text)
+    if mention is None:
+        return None
+    content_first = verb_at + 1
+    while content_first < len(tokens) and tokens[content_first].lower_ in _PARTICLES:
+        content_first += 1
+    if content_first >= len(tokens):
+        return None
+    c_start = offset + tokens[content_first].idx
+    c_end = offset + tokens[-1].idx + len(tokens[-1].text)
+    while c_end > c_start and text[c_end - 1] in ".;:,":
+        c_end -= 1
+    if c_end - c_start < MIN_CONTENT:
+        return None
+    verb = tokens[verb_at]
+    cue = (offset + verb.idx, offset + verb.idx + len(verb.text))
+    return Candidate(c_start, c_end, StatementKind.INDIRECT, index, cue, mention)
+
+
+def _phrase_mention(text: str, start: int, end: int, tokens: list[Any], sentence: str) -> Mention | None:
+    """What a speaker phrase of a meeting record names: a State's delegate, a State, a collective, an
+    office, a person the parse named, or a pronoun."""
+    named = unrecords.named_speaker(text, start, end)
+    if named is not None:
+        return replace(named, on_behalf_of=on_behalf_of(sentence))
+    if len(tokens) == 1 and tokens[0].lower_ in {"he", "she", "they"}:
+        pronoun = analyse(tokens[0])
+        return pronoun.moved(start - tokens[0].idx) if pronoun is not None else None
+    people = [t for t in tokens if t.ent_type_ == "PERSON"]
+    if people and len(tokens) <= 6:
+        words = [t.text for t in people if t.text not in lexicon.speakers().honorifics]
+        if words:
+            name = " ".join(words)
+            return Mention(
+                start, end, text[start:end], name, SpeakerKind.PERSON, surname_only=len(words) == 1
+            )
+    return None

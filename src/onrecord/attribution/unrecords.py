@@ -1,0 +1,226 @@
+"""Speakers as the UN's own meeting records name them (meeting coverage, summaries, briefings).
+
+In those genres (``Genre.is_un_record``):
+
+* speakers in general take the record's collective names: "some delegations", "several speakers",
+  "19 dignitaries" -> ``Speakers``; "experts", "mandate holders" -> ``Experts`` (kind group);
+* a person named only by office takes the office's canonical name ("the High Commissioner" -> "High
+  Commissioner for Human Rights"), and the holder's name where the record gives it elsewhere;
+* an organisation named by its acronym takes its full name ("OHCHR");
+* a source that is not a speaker at the meeting (a report, the media, a forum, a common noun the parse
+  took for a subject) does not speak: what it "said" stays with the speaker whose turn is running, or
+  is dropped when none is.
+
+The names are data: ``data/speakers.json`` (collective nouns) and ``data/offices.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from onrecord.attribution import lexicon
+from onrecord.attribution.speakers import Mention
+from onrecord.datafiles import read_json
+from onrecord.models import SpeakerKind
+
+_POSSESSIVE_AGENT = re.compile(r"^(?:the\s+)?(?P<owner>.+?)(?:[’']s)?\s+(?P<agent>\w+)$", re.I)
+_AGENT_OF = re.compile(r"^(?:the\s+)?(?P<agent>\w+)\s+(?:of|for|from)\s+(?:the\s+)?(?P<country>.+)$", re.I)
+_TRIM = " ,;:‘’“”'\"-–—()"
+_QUANTIFIER = re.compile(
+    r"^(?:the|some|many|several|other|most|all|a number of|a few|few|\d+|[a-z]+-?\w*)\s+", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Offices:
+    offices: dict[str, str]  # lower-case alias -> canonical office
+    organizations: dict[str, str]  # lower-case alias -> canonical organisation
+    inner: frozenset[str]
+
+
+@cache
+def _offices() -> _Offices:
+    data = read_json("offices.json")
+    offices = {a.lower(): name for name, aliases in data["offices"].items() for a in (name, *aliases)}
+    orgs = {a.lower(): name for name, aliases in data["organizations"].items() for a in (name, *aliases)}
+    return _Offices(offices, orgs, frozenset(w.lower() for w in data["inner_sources"]))
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.replace("‑", "-").replace("’", "'").split()).lower().removeprefix("the ")
+
+
+def collective_name(name: str) -> str | None:
+    """``Speakers`` or ``Experts`` for a plural noun phrase naming speakers in general, else None."""
+    collective = lexicon.speakers().collective
+    words = _folded(name)
+    while words:
+        if words in collective:
+            return collective[words]
+        stripped = _QUANTIFIER.sub("", words, count=1)
+        if stripped == words:
+            break
+        words = stripped
+    return None
+
+
+def office_name(name: str) -> str | None:
+    """The canonical office a name is ("High Commissioner" -> "High Commissioner for Human Rights")."""
+    folded = _folded(name)
+    offices = _offices().offices
+    if folded in offices:
+        return offices[folded]
+    if folded.endswith("general") and folded.replace(" ", "-").endswith("secretary-general"):
+        return offices.get("secretary-general")
+    return None
+
+
+def organization_name(name: str) -> str | None:
+    return _offices().organizations.get(_folded(name))
+
+
+def holder_office(roles: tuple[str, ...] | list[str]) -> str | None:
+    """The office among a person's roles ("the United Nations High Commissioner for Human Rights")."""
+    for role in roles:
+        found = office_name(role)
+        if found is not None:
+            return found
+    return None
+
+
+def is_inner_source(mention: Mention) -> bool:
+    """A source that is not a speaker at the meeting ("the report", "Iranian media", "the Forum")."""
+    if mention.pronoun is not None or mention.kind in {SpeakerKind.STATE, SpeakerKind.PERSON}:
+        # "the Forum" tagged as a name is not a person
+        return mention.kind is SpeakerKind.PERSON and mention.name.split()[-1].lower() in _offices().inner
+    if collective_name(mention.name) is not None:
+        return False
+    if mention.kind in {SpeakerKind.UNKNOWN, SpeakerKind.GROUP}:
+        return True
+    return mention.name.split()[-1].lower() in _offices().inner if mention.name else True
+
+
+def canonical(mention: Mention) -> Mention:
+    """The mention with the record's canonical speaker name (collective, office or organisation)."""
+    if mention.pronoun is not None:
+        return mention
+    if mention.kind is not SpeakerKind.STATE:
+        named = named_speaker(mention.text, 0, len(mention.text))
+        if named is not None and named.kind is SpeakerKind.STATE:  # "Burkina Faso's representative"
+            return replace(mention, name=named.name, kind=SpeakerKind.STATE, country=named.country, roles=())
+    if (
+        mention.kind is SpeakerKind.PERSON
+        and mention.text.endswith(mention.name)
+        and mention.text != mention.name
+    ):
+        title = office_name(mention.text[: -len(mention.name)].strip(" ,"))  # "Secretary-General Ana Example"
+        if title is not None and title not in mention.roles:
+            return replace(mention, roles=(title, *mention.roles))
+    group = collective_name(mention.name)
+    if group is not None and mention.kind not in {SpeakerKind.STATE, SpeakerKind.ORGANIZATION}:
+        return replace(mention, name=group, kind=SpeakerKind.GROUP, surname_only=False, on_behalf_of=None)
+    office = office_name(mention.name) or office_name(mention.text)
+    if office is not None:
+        return replace(mention, name=office, kind=SpeakerKind.PERSON, roles=(office,), surname_only=False)
+    organization = organization_name(mention.name)
+    if organization is not None:
+        return replace(mention, name=organization, kind=SpeakerKind.ORGANIZATION)
+    return mention
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _TRIM or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def _whole_country(phrase: str) -> str | None:
+    """The country a phrase names outright: its canonical name or a name of it ("the Russian
+    Federation", "United States"), not a city or an adjective ("Geneva", "Chinese")."""
+    countries = lexicon.countries()
+    phrase = re.sub(r"^the\s+", "", phrase.strip(), flags=re.I)
+    if phrase in countries.names:
+        return phrase
+    found: str | None = countries.lookup.get(phrase)
+    if found is None or not any(w in phrase for w in found.split() if w[:1].isupper()):
+        return None
+    return found
+
+
+def named_speaker(text: str, start: int, end: int) -> Mention | None:
+    """A State ("Egypt", "the representative of Egypt", "Myanmar's Representative"), a collective
+    ("Several speakers") or an office ("the Secretary-General") naming ``text[start:end]`` whole."""
+    start, end = _trimmed(text, start, end)
+    phrase = text[start:end]
+    words = phrase.split()
+    if not words:
+        return None
+    agents = lexicon.speakers().state_agents
+    possessive = _POSSESSIVE_AGENT.match(phrase)
+    of_country = _AGENT_OF.match(phrase)
+    for match, part in ((possessive, "owner"), (of_country, "country")):
+        if match and match.group("agent").lower().rstrip("s") in agents:
+            represented = _whole_country(match.group(part))
+            if represented:
+                return Mention(start, end, phrase, represented, SpeakerKind.STATE, country=represented)
+    country = _whole_country(phrase)
+    if country:
+        return Mention(start, end, phrase, country, SpeakerKind.STATE, country=country)
+    group = collective_name(phrase)
+    if group is not None:
+        return Mention(start, end, phrase, group, SpeakerKind.GROUP)
+    office = office_name(phrase)
+    if office is not None:
+        return Mention(start, end, phrase, office, SpeakerKind.PERSON, roles=(office,))
+    return None
+
+
+_STOP = frozenset({"of", "the", "on", "for", "and", "in", "to", "a", "an", "at", "un", "united", "nations"})
+
+
+def is_title(name: str) -> bool:
+    """A post rather than a name ("Head of the Fact-Finding Mission"): it opens with a title noun."""
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() in lexicon.speakers().title_nouns
+
+
+def same_post(title: str, roles: tuple[str, ...] | list[str]) -> bool:
+    """Whether a title phrase ("Head of Human Rights Fact-Finding Mission on Myanmar") names the post
+    one of a person's roles names ("Chair of the Independent International Fact-Finding Mission on
+    Myanmar"): at least two words in common besides the title nouns and small words."""
+    titles = lexicon.speakers().title_nouns
+
+    def words(phrase: str) -> set[str]:
+        folded = _folded(phrase).replace("-", " ")
+        return {w for w in re.findall(r"[a-z]+", folded) if w not in _STOP and w not in titles}
+
+    mine = words(title)
+    return len(mine) >= 2 and any(len(mine & words(role)) >= 2 for role in roles)
+
+
+def holders_named(text: str, people: list[tuple[int, str]]) -> dict[str, set[str]]:
+    """Who holds which office, as the record writes it beside a name: "Secretary-General Ban Ki-moon",
+    "Council President Laura Dupuy Lasserre", "Zeid Ra'ad Al Hussein, the United Nations High
+    Commissioner for Human Rights"."""
+    aliases = sorted(_offices().offices, key=len, reverse=True)
+    before = re.compile(r"(?:" + "|".join(re.escape(a) for a in aliases) + r")\s*$", re.I)
+    after = re.compile(
+        r"^\s*(?:\([^)\n]{0,40}\)\s*)?,\s*(?:the\s+)?(?:" + "|".join(re.escape(a) for a in aliases) + r")",
+        re.I,
+    )
+    found: dict[str, set[str]] = {}
+    for offset, name in people:
+        end = offset + len(name)
+        window = text[max(0, offset - 60) : offset].replace("‑", "-")
+        match = before.search(window)
+        if match is None and text[offset:end] == name:
+            match = after.match(text[end : end + 120].replace("‑", "-"))
+        if match is not None:
+            office = office_name(match.group(0).strip(" ,()").removeprefix("the ").removeprefix("The "))
+            if office is not None:
+                found.setdefault(office, set()).add(name)
+    return found
