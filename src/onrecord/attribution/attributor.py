@@ -129,6 +129,8 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
                 continue  # a report, the media, a forum: not a speaker at the meeting
             candidate = replace(candidate, mention=mention)
         cluster = resolver.resolve(mention, candidate.paragraph)
+        if record is not None and cluster is not None and unrecords.is_meeting_body(cluster.name):
+            continue  # "as it continued its debate": the meeting acts, it does not speak
         if cluster is not None:
             resolved.append((candidate, cluster))
     if record is not None:
@@ -270,7 +272,7 @@ def _speakers(clusters: list[Cluster], resolved: list[tuple[Candidate, Cluster]]
         if mention is not None and mention.pronoun is None:
             aliases[id(cluster)].append(mention.text)
     for cluster in clusters:
-        if cluster.kind is SpeakerKind.PERSON and 1 < len(cluster.name.split()) <= 3:
+        if cluster.kind is SpeakerKind.PERSON and len(cluster.name.split()) <= 3:
             full = fuller_name(text, cluster.name)
             if full != cluster.name:
                 aliases[id(cluster)].append(cluster.name)

@@ -83,7 +83,7 @@ def speaker_mention(text: str, start: int, end: int) -> Mention | None:
             return found
     words = text[start:end].split()
     titles = lexicon.speakers().title_nouns
-    if 0 < len(words) <= _MAX_SPEAKER_WORDS and (words[0].lower() in titles or words[-1].lower() in titles):
+    if 0 < len(words) <= _MAX_SPEAKER_WORDS and any(w.lower() in titles for w in (*words[:3], words[-1])):
         phrase = text[start:end]
         return Mention(start, end, phrase, phrase, SpeakerKind.PERSON, roles=(phrase,))
     return None

@@ -38,6 +38,7 @@ class _Offices:
     offices: dict[str, str]  # lower-case alias -> canonical office
     organizations: dict[str, str]  # lower-case alias -> canonical organisation
     inner: frozenset[str]
+    meeting_bodies: frozenset[str]
 
 
 @cache
@@ -45,7 +46,12 @@ def _offices() -> _Offices:
     data = read_json("offices.json")
     offices = {a.lower(): name for name, aliases in data["offices"].items() for a in (name, *aliases)}
     orgs = {a.lower(): name for name, aliases in data["organizations"].items() for a in (name, *aliases)}
-    return _Offices(offices, orgs, frozenset(w.lower() for w in data["inner_sources"]))
+    return _Offices(
+        offices,
+        orgs,
+        frozenset(w.lower() for w in data["inner_sources"]),
+        frozenset(data["meeting_body_nouns"]),
+    )
 
 
 def _folded(name: str) -> str:
@@ -88,6 +94,12 @@ def holder_office(roles: tuple[str, ...] | list[str]) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def is_meeting_body(name: str) -> bool:
+    """A body that meets ("the Third Committee (Social, ...", "the Assembly"): it acts, never speaks."""
+    words = re.sub(r"\(.*", "", _folded(name)).split()
+    return bool(words) and words[-1] in _offices().meeting_bodies
 
 
 def is_inner_source(mention: Mention) -> bool:
