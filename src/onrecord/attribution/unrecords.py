@@ -28,6 +28,8 @@ from onrecord.models import SpeakerKind
 _POSSESSIVE_AGENT = re.compile(r"^(?:the\s+)?(?P<owner>.+?)(?:[’']s)?\s+(?P<agent>\w+)$", re.I)
 _AGENT_OF = re.compile(r"^(?:the\s+)?(?P<agent>\w+)\s+(?:of|for|from)\s+(?:the\s+)?(?P<country>.+)$", re.I)
 _TRIM = " ,;:‘’“”'\"-–—()"
+_PAIRS = {"‘": "’", "“": "”"}
+_CLOSERS = {"’": "‘", "”": "“"}
 _QUANTIFIER = re.compile(
     r"^(?:the|some|many|several|other|most|all|a number of|a few|few|\d+|[a-z]+-?\w*)\s+", re.I
 )
@@ -142,10 +144,16 @@ def canonical(mention: Mention) -> Mention:
     return mention
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without surrounding punctuation and space; quotation marks that pair with one
+    inside ("‘Grave Concern’ at ...", "... ‘Must not be Dashed’") are kept."""
     while start < end and (text[start] in _TRIM or text[start].isspace()):
+        if text[start] in _PAIRS and _PAIRS[text[start]] in text[start + 1 : end]:
+            break
         start += 1
     while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
+        if text[end - 1] in _CLOSERS and _CLOSERS[text[end - 1]] in text[start : end - 1]:
+            break
         end -= 1
     return start, end
 
@@ -166,7 +174,7 @@ def _whole_country(phrase: str) -> str | None:
 def named_speaker(text: str, start: int, end: int) -> Mention | None:
     """A State ("Egypt", "the representative of Egypt", "Myanmar's Representative"), a collective
     ("Several speakers") or an office ("the Secretary-General") naming ``text[start:end]`` whole."""
-    start, end = _trimmed(text, start, end)
+    start, end = trimmed(text, start, end)
     phrase = text[start:end]
     words = phrase.split()
     if not words:
