@@ -9,10 +9,12 @@ from types import MappingProxyType
 
 import pytest
 
+from clirun import run, wide_console  # noqa: F401  (wide_console: an autouse fixture)
 from onrecord.errors import ConfigError
 from onrecord.evaluation.gate import GENERAL, RELEVANT, measure_gate
 from onrecord.gate import Gate, GateMode, applies, cheap_text
 from onrecord.models import MediaType, RawDocument
+from onrecord.store import Store
 
 FLOORS = json.loads((Path(__file__).parent / "floors" / "gate.json").read_text(encoding="utf-8"))
 
@@ -72,8 +74,8 @@ def test_when_the_gate_applies() -> None:
     row = RawDocument("news.csv#row=1", b"x", MediaType.RECORD, MappingProxyType({"text": "x"}))
     archived = RawDocument("https://example.org/a", b"x", MediaType.HTML)
     named = RawDocument("notes/a.txt", b"x", MediaType.TEXT)
-    assert applies(GateMode.AUTO, row) and applies(GateMode.AUTO, archived)
-    assert not applies(GateMode.AUTO, named)
+    assert applies(GateMode.AUTO, archived)
+    assert not applies(GateMode.AUTO, named) and not applies(GateMode.AUTO, row)
     assert applies(GateMode.ON, named) and not applies(GateMode.OFF, row)
 
 
@@ -93,3 +95,26 @@ def test_recall_and_rejection_floors(shared: Path) -> None:
     wikinews = figures["wikinews"]
     assert wikinews.documents > 0
     assert wikinews.rejection_rate >= FLOORS["wikinews_rejection"], wikinews
+
+
+@pytest.mark.data
+def test_ingest_sets_aside_with_reasons_and_all_reads_them(shared: Path, tmp_path: Path) -> None:
+    news = shared / "data" / "news"
+    db = tmp_path / "gated.db"
+    expected = measure_gate(Gate.load(), shared, GENERAL)["wikinews"]
+    out = run("ingest", str(news), "--db", str(db), "--no-analyse", "--gate")
+    aside = expected.documents - expected.passed
+    assert (
+        f"ingested {expected.passed}," in out
+        and f"relevance gate (not about multilateral diplomacy): {aside}" in out
+    )
+    with Store(db) as store:
+        rows = store.conn.execute(
+            "SELECT source, reason, sha256 FROM failures WHERE stage = 'gate'"
+        ).fetchall()
+    assert len(rows) == aside and all(
+        r["reason"].startswith("not about multilateral") and r["sha256"] for r in rows
+    )
+    # nothing is lost: --all reads what the gate set aside, and only that
+    rest = run("ingest", str(news), "--db", str(db), "--no-analyse", "--all")
+    assert f"ingested {aside}, unchanged {expected.passed}, failed 0" in rest

@@ -13,8 +13,8 @@ costs a regular-expression scan, not a decode, a clean and a parse; ``benchmarks
 recall, its rejection rate on general news and its speed against the full pipeline.
 
 Whether the gate applies is a ``GateMode``: ``on`` and ``off`` say so; ``auto`` (the default) gates the
-documents that come in bulk, news-sized inputs (rows of CSV/JSONL tables and records of web archives),
-and lets through the files a user names one by one.
+news-sized inputs, the pages of web archives (WARC/WET records, a crawl of the day's news), and lets
+through the files and tables a user chose.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ _HTML_READ_BYTES = 400_000  # a page's first bytes hold its text; the rest is sc
 
 
 class GateMode(StrEnum):
-    """Whether the gate applies: ``auto`` to bulk inputs (table rows, web archive records)."""
+    """Whether the gate applies: ``auto`` to the pages of web archives only."""
 
     AUTO = "auto"
     ON = "on"
@@ -123,9 +123,9 @@ class Gate:
 
 
 def applies(mode: GateMode, raw: RawDocument) -> bool:
-    """Whether ``mode`` gates this document: always, never, or (``auto``) when it came in bulk."""
+    """Whether ``mode`` gates this document: always, never, or (``auto``) when it is an archived page."""
     if mode is GateMode.AUTO:
-        return raw.media_type is MediaType.RECORD or "://" in raw.source  # a table row or an archived page
+        return "://" in raw.source  # a web archive's record is named by its URI, a file by its path
     return mode is GateMode.ON
 
 

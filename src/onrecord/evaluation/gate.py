@@ -69,7 +69,9 @@ def corpus_documents(name: str, path: Path, max_bytes: int = 20_000_000) -> Iter
             yield item
 
 
-def measure_gate(gate: Gate, shared: Path, corpora: tuple[str, ...] = RELEVANT + GENERAL) -> dict[str, GateFigures]:
+def measure_gate(
+    gate: Gate, shared: Path, corpora: tuple[str, ...] = RELEVANT + GENERAL
+) -> dict[str, GateFigures]:
     """The gate's figures on each named corpus."""
     paths = corpus_paths(shared)
     figures = {}
