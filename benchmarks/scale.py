@@ -121,7 +121,7 @@ def main() -> None:
                 lambda: ingest([str(table.parent)], store, Settings.load(db=db), pipeline=pipeline),
             )
 
-        t_spark = t_cli = None
+        t_spark = t_cli = t_workers = None
         if args.spark:
             onrecord = str(Path(sys.executable).with_name("onrecord"))
             env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
@@ -134,6 +134,25 @@ def main() -> None:
                     env=env,
                 ),
             )
+            helps = subprocess.run([onrecord, "ingest", "--help"], capture_output=True, text=True, env=env)
+            if "--workers" in helps.stdout:  # multi-process ingest, where this onrecord has it
+                t_workers = timed(
+                    "onrecord ingest --workers 2 (cold start)",
+                    lambda: subprocess.run(
+                        [
+                            onrecord,
+                            "ingest",
+                            str(table.parent),
+                            "--workers",
+                            "2",
+                            "--db",
+                            str(folder / "w.db"),
+                        ],
+                        check=True,
+                        capture_output=True,
+                        env=env,
+                    ),
+                )
             shutil.rmtree(folder / "tables", ignore_errors=True)
             t_spark = timed(
                 "onrecord spark local[2] (cold start)",
@@ -160,6 +179,9 @@ def main() -> None:
         print(f"(e) onrecord ingest, 1 process:  {rate(t_cli)}")
         print(f"(e) onrecord spark, local[2]:    {rate(t_spark, 2)}")
         print(f"(e) spark local[2] vs ingest (wall-clock throughput): {t_cli / t_spark:.2f}x")
+    if t_spark is not None and t_workers is not None:
+        print(f"(e) onrecord ingest --workers 2: {rate(t_workers, 2)}")
+        print(f"(e) spark local[2] vs ingest --workers 2 (wall-clock throughput): {t_workers / t_spark:.2f}x")
 
 
 if __name__ == "__main__":
