@@ -206,3 +206,21 @@ def test_import_of_a_folder_that_is_not_a_run_says_so(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["import", str(tmp_path), "--db", str(tmp_path / "x.db")])
     assert result.exit_code != 0
     assert "holds no documents table" in str(result.exception)
+
+
+@pytest.mark.data
+@pytest.mark.slow
+def test_spark_says_what_is_wrong_with_its_paths(runs: dict[str, Path], tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    taken = CliRunner().invoke(
+        app, ["spark", str(ROOT / "examples"), str(runs["tables"]), "--master", "local[1]"]
+    )
+    assert taken.exit_code != 0
+    assert "already holds a documents table" in str(taken.exception) and "--overwrite" in str(taken.exception)
+    missing = CliRunner().invoke(
+        app, ["spark", str(tmp_path / "nowhere"), str(tmp_path / "out"), "--master", "local[1]"]
+    )
+    assert missing.exit_code != 0 and "Spark cannot read the input" in str(missing.exception)

@@ -24,9 +24,11 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from pyspark import StorageLevel
+from pyspark.errors import AnalysisException
 from pyspark.sql import SparkSession
 from pyspark.sql import types as T
 
+from onrecord.errors import ConfigError
 from onrecord.gate import GATE_STAGE, Gate, GateMode
 from onrecord.ingest import iter_inputs
 from onrecord.models import Failure, RawDocument, Skipped
@@ -145,7 +147,18 @@ def _write(spark: SparkSession, rdd: Any, table: str, output: str, mode: str) ->
     writer = frame.write.mode(mode)
     if PARTITIONS[table]:
         writer = writer.partitionBy(*PARTITIONS[table])
-    writer.parquet(posixpath.join(output, table))
+    try:
+        writer.parquet(posixpath.join(output, table))
+    except AnalysisException as exc:
+        if "already exists" in str(exc):
+            raise ConfigError(
+                f"{output} already holds a {table} table: give a new OUTPUT, or --overwrite to replace it"
+            ) from None
+        raise
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _tagged(table: str, tagged: tuple[str, Any]) -> bool:
