@@ -92,8 +92,14 @@ def schema(table: str) -> T.StructType:
 
 def run(spark: SparkSession, options: JobOptions) -> JobSummary:
     """Run the pipeline over ``options.inputs`` and write the six tables under ``options.output``."""
-    files = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(list(options.inputs))
-    paths = [row.path for row in files.select("path").collect()]
+    try:
+        reader = spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+        files = reader.load(list(options.inputs))
+        paths = [row.path for row in files.select("path").collect()]
+    except AnalysisException as exc:
+        raise ConfigError(f"Spark cannot read the input: {_first_line(exc)}") from None
+    if not paths:
+        raise ConfigError(f"no files in {', '.join(options.inputs)}")
     numbers = {path: n for n, path in enumerate(sorted(paths, key=partial(_walk_order, options.inputs)))}
     sc = spark.sparkContext
     read = partial(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -466,7 +467,7 @@ def analyse(
 ) -> Iterator[tuple[str, Row]]:
     """Run the pipeline over documents as received (``(order, raw_tuple)``), gate first, and yield the
     tagged rows of every table. This is what each Spark partition runs."""
-    orders: list[tuple[int, int]] = []
+    orders: deque[tuple[int, int]] = deque()  # of the documents in the pipeline, in order
     aside: list[tuple[str, Row]] = []
 
     def works() -> Iterator[Work]:
@@ -475,23 +476,16 @@ def analyse(
             if gate is not None and applies(mode, raw):
                 verdict = gate.judge_raw(raw)
                 if not verdict.relevant:
-                    reason = verdict.reason or "set aside by the gate"
-                    aside.append(
-                        (
-                            "failures",
-                            failure_row(
-                                Failure(raw.source, GATE_STAGE, reason), content_hash(raw.data), order
-                            ),
-                        )
-                    )
+                    failure = Failure(raw.source, GATE_STAGE, verdict.reason or "set aside by the gate")
+                    aside.append(("failures", failure_row(failure, content_hash(raw.data), order)))
                     continue
             orders.append(order)
             yield Work(raw=raw)
 
-    for done, outcome in enumerate(pipeline.run_many(works(), batch_size=batch_size)):
+    for outcome in pipeline.run_many(works(), batch_size=batch_size):
         yield from aside
         aside.clear()
-        yield from outcome_rows(outcome, orders[done], version)
+        yield from outcome_rows(outcome, orders.popleft(), version)
     yield from aside
 
 
