@@ -19,6 +19,7 @@ from onrecord import __version__
 from onrecord.attribution import AttributeStage, Attributor
 from onrecord.clean import CleanStage
 from onrecord.events.stage import EventStage, FigureStage
+from onrecord.gate import GATE_STAGE, Gate, GateMode, applies
 from onrecord.ingest import DecodeStage, iter_inputs
 from onrecord.models import Failure, Skipped
 from onrecord.pipeline import Outcome, Pipeline, Stage, Work
@@ -56,6 +57,7 @@ class IngestSummary:
     failed: int = 0
     failures: list[Failure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    set_aside: list[Failure] = field(default_factory=list)  # by the relevance gate, with its reason
 
     @property
     def seen(self) -> int:
@@ -95,9 +97,16 @@ def ingest(
     text_column: str | None = None,
     stdin: BinaryIO | None = None,
     on_progress: ProgressCallback | None = None,
+    gate: GateMode = GateMode.AUTO,
 ) -> IngestSummary:
-    """Read ``paths`` (files, folders, ``-``), process what is new, and store documents and failures."""
+    """Read ``paths`` (files, folders, ``-``), process what is new, and store documents and failures.
+
+    Where ``gate`` applies (see ``onrecord.gate``), a document the relevance gate sets aside is not
+    parsed: it is recorded in the failures table under the stage ``gate`` with the gate's reason, and
+    counted in ``summary.set_aside``.
+    """
     pipeline = pipeline or Pipeline(default_stages(settings, analyse=analyse))
+    relevance = Gate.load() if gate is not GateMode.OFF else None
     version = pipeline_version(pipeline)
     summary = IngestSummary()
 
@@ -129,6 +138,14 @@ def ingest(
                     note(item.source, Status.UNCHANGED)
                     continue
                 in_flight.add(sha256)
+                verdict = relevance.judge_raw(item) if relevance and applies(gate, item) else None
+                if verdict is not None and not verdict.relevant:
+                    aside = Failure(item.source, GATE_STAGE, verdict.reason or "set aside by the gate")
+                    with store.transaction() as conn:
+                        record_failure(conn, aside, sha256)
+                    summary.set_aside.append(aside)
+                    note(item.source, Status.SKIPPED)
+                    continue
                 yield Work(raw=item)
 
     for outcome in pipeline.run_many(new_documents(), batch_size=settings.nlp_batch_size):
