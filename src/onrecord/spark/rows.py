@@ -234,11 +234,11 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
     )
 
 
-def _event_columns(event: Event | None) -> tuple[object, ...]:
+def _event_columns(event: Event | None, document: str) -> tuple[object, ...]:
     if event is None:
         return (None,) * (len(_EVENT) + 3)
     return (
-        event_key(event),
+        event_key(event, document),
         event.body,
         event.session,
         event.segment,
@@ -304,7 +304,7 @@ def outcome_rows(outcome: Outcome, order: tuple[int, int], version: str) -> Iter
                 *_span(st.content),
                 *_span(st.cue),
                 *_span(st.speaker_mention),
-                speaker_key(sp),
+                speaker_key(sp, sha256),
                 sp.name,
                 sp.kind.value,
                 _json(list(sp.roles)),
@@ -313,7 +313,7 @@ def outcome_rows(outcome: Outcome, order: tuple[int, int], version: str) -> Iter
                 sp.on_behalf_of,
                 _json(list(sp.members)),
                 _json(list(sp.aliases)),
-                *_event_columns(st.event),
+                *_event_columns(st.event, sha256),
                 _json([[t.label, t.score] for t in st.topics]),
                 _json([[p.id, p.score, *_span(p.evidence)] for p in st.positions]),
                 year,
@@ -321,14 +321,14 @@ def outcome_rows(outcome: Outcome, order: tuple[int, int], version: str) -> Iter
         )
         for position, f in enumerate(st.figures):
             yield "figures", (sha256, seq, position, *_span(f.span), f.value, f.qualifier, f.counts, year)
-        key = speaker_key(sp)
-        yield "speaker_part", speaker_part(sp, (*order, seq), described=key not in described)
+        key = speaker_key(sp, sha256)
+        yield "speaker_part", speaker_part(sp, key, (*order, seq), described=key not in described)
         described.add(key)
         if st.event is not None:
-            yield "event_part", event_part(st.event, (*order, upserts), statements=1)
+            yield "event_part", event_part(st.event, sha256, (*order, upserts), statements=1)
             upserts += 1
     for event in work.events or ():
-        yield "event_part", event_part(event, (*order, upserts), statements=0)
+        yield "event_part", event_part(event, sha256, (*order, upserts), statements=0)
         upserts += 1
     if outcome.failure is not None:  # analysis failed after cleaning: the document stays, with the reason
         yield "failures", failure_row(outcome.failure, sha256, order)
@@ -365,11 +365,11 @@ def _given(order: Order, value: object) -> Given | None:
     return None if value is None else Given(order, value)
 
 
-def speaker_part(speaker: Speaker, order: Order, *, described: bool) -> tuple[str, dict[str, Any]]:
+def speaker_part(speaker: Speaker, key: str, order: Order, *, described: bool) -> tuple[str, dict[str, Any]]:
     """A statement's speaker as a partial record; only a document's first statement by a speaker
     (``described``) gives their name, roles, country and aliases, as in the store."""
     if not described:
-        return speaker_key(speaker), {
+        return key, {
             "first": None,
             "country": None,
             "affiliation": None,
@@ -377,7 +377,7 @@ def speaker_part(speaker: Speaker, order: Order, *, described: bool) -> tuple[st
             "aliases": set(),
             "statements": 1,
         }
-    return speaker_key(speaker), {
+    return key, {
         "first": Given(order, (speaker.name, speaker.kind.value)),
         "country": _given(order, speaker.country),
         "affiliation": _given(order, speaker.affiliation),
@@ -416,8 +416,8 @@ def speaker_row(key: str, part: dict[str, Any]) -> Row:
     )
 
 
-def event_part(event: Event, order: Order, *, statements: int) -> tuple[str, dict[str, Any]]:
-    return event_key(event), {
+def event_part(event: Event, document: str, order: Order, *, statements: int) -> tuple[str, dict[str, Any]]:
+    return event_key(event, document), {
         "first": Given(order, event),
         "location": _given(order, event.location),
         "remote": _given(order, event.remote),
