@@ -22,12 +22,13 @@ from onrecord.attribution.layout import layout_statements
 from onrecord.attribution.lexicon import speakers as speaker_lexicon
 from onrecord.attribution.quotes import find_quotes, paragraphs
 from onrecord.attribution.records import RecordReader
+from onrecord.attribution.speeches import speech_statements
 from onrecord.attribution.turns import turn_continuations
 from onrecord.errors import StageError
+from onrecord.ingest.speeches import speech_of
 from onrecord.models import Article, Genre, Span, Speaker, SpeakerKind, Statement
 from onrecord.pipeline import Work
 from onrecord.settings import Settings
-from onrecord.speeches import speech_of, speech_statements
 from onrecord.text import dateline_end
 
 
