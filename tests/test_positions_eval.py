@@ -24,14 +24,15 @@ FLOORS = json.loads((Path(__file__).parent / "floors" / "positions.json").read_t
 
 def test_gold_is_large_varied_and_labelled_with_known_positions() -> None:
     items = load_gold()
-    assert len(items) >= 150
-    assert {i.corpus for i in items} == {"ungdc", "wg", "seeds"}
+    assert len(items) >= 1500
+    assert {i.corpus for i in items} == {"ungdc", "wg", "seeds", "unmeetings", "news"}
     known = set(load_taxonomy().ids)
     labelled = {p for i in items for p in i.positions}
     assert labelled == known, f"positions never labelled: {known - labelled}"
     assert sum(not i.positions for i in items) >= 30  # negatives
-    holdout = sum(i.split == "holdout" for i in items) / len(items)
-    assert 0.3 <= holdout <= 0.5
+    test = [i for i in items if i.split == "test"]
+    assert len(test) >= 300 and all(i.batch == 3 for i in test)
+    assert {p for i in test for p in i.positions} == known  # every position is measured on the test split
     countries = {i.doc.split("_")[0] for i in items if i.corpus == "ungdc"}
     assert len(countries) >= 60
 

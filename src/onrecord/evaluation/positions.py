@@ -22,6 +22,7 @@ statement's content span.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
 import json
@@ -35,11 +36,15 @@ from types import MappingProxyType
 from onrecord.errors import ConfigError
 from onrecord.themes.positions import PositionClassifier
 
-CORPORA = ("ungdc", "wg", "seeds")
-SPLITS = ("tune", "holdout")
+CORPORA = ("ungdc", "wg", "seeds", "unmeetings", "news")
+SPLITS = ("tune", "holdout", "train", "test")
+TEST_SPLIT = "test"
 _UNGDC_FILE = Path("data/ungdc/speeches_s01-s77.jsonl.gz")
 _WG_DIR = Path("data/upr/wg_reports")
 _SEEDS_DIR = Path("seeds")
+_UNMEETINGS_DIR = Path("data/unmeetings/pages")
+_NEWS_DIR = Path("data/news")
+_FOLDERS = {"wg": _WG_DIR, "seeds": _SEEDS_DIR, "unmeetings": _UNMEETINGS_DIR}
 
 # A sentence ends at . ! ? (or a closing quote after one) followed by space and a capital or an opening
 # quote; abbreviations such as "Mr." or "U.N." are rare enough in these corpora not to matter for finding
@@ -219,6 +224,7 @@ class SharedTexts:
     def __init__(self, shared_dir: Path) -> None:
         self.shared_dir = shared_dir
         self._ungdc: Mapping[str, str] | None = None
+        self._news: dict[str, Mapping[str, str]] = {}
 
     def ungdc(self, wanted: Iterable[str] | None = None) -> Mapping[str, str]:
         """General Debate speeches by ``ISO3_session`` (only ``wanted`` ones when given)."""
@@ -239,13 +245,32 @@ class SharedTexts:
             self._ungdc = MappingProxyType(texts)
         return texts
 
+    def news(self, file: str) -> Mapping[str, str]:
+        """Wikinews articles of one CSV file of the shared folder, by the last part of their address."""
+        if file not in self._news:
+            path = self.shared_dir / _NEWS_DIR / file
+            if not path.is_file() or "/" in file:
+                raise ConfigError(f"Wikinews table not found at {path}")
+            csv.field_size_limit(2**31 - 1)
+            with path.open(encoding="utf-8", newline="") as table:
+                self._news[file] = MappingProxyType(
+                    {row["url"].rsplit("/", 1)[-1]: row["text"] for row in csv.DictReader(table)}
+                )
+        return self._news[file]
+
     def text(self, corpus: str, doc: str) -> str:
         if corpus == "ungdc":
             texts = self._ungdc if self._ungdc is not None else self.ungdc([doc])
             if doc not in texts:
                 raise ConfigError(f"no General Debate speech {doc!r} (expected ISO3_session)")
             return texts[doc]
-        folder = {"wg": _WG_DIR, "seeds": _SEEDS_DIR}.get(corpus)
+        if corpus == "news":
+            file, _, article = doc.partition("#")
+            articles = self.news(file)
+            if article not in articles:
+                raise ConfigError(f"no Wikinews article {article!r} in {file} (expected FILE.csv#Page_name)")
+            return articles[article]
+        folder = _FOLDERS.get(corpus)
         if folder is None:
             raise ConfigError(f"corpus {corpus!r} is not one of {CORPORA}")
         path = self.shared_dir / folder / doc
@@ -321,8 +346,16 @@ def candidate_sentences(
     shared = SharedTexts(shared_dir)
     if corpus == "ungdc":
         texts: Mapping[str, str] = shared.ungdc(docs)
+    elif corpus == "news":
+        files = sorted(p.name for p in (shared_dir / _NEWS_DIR).glob("*.csv"))
+        texts = {
+            f"{file}#{name}": text
+            for file in files
+            for name, text in shared.news(file).items()
+            if docs is None or f"{file}#{name}" in set(docs)
+        }
     else:
-        folder = shared_dir / {"wg": _WG_DIR, "seeds": _SEEDS_DIR}[corpus]
+        folder = shared_dir / _FOLDERS[corpus]
         names = sorted(p.name for p in folder.glob("*.txt")) if docs is None else list(docs)
         texts = {name: shared.text(corpus, name) for name in names}
     for doc, text in texts.items():
