@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from onrecord.errors import ConfigError
 from onrecord.evaluation.positions import (
     PositionScore,
+    PositionsReport,
     default_gold_path,
     evaluate_positions,
     load_gold,
@@ -98,14 +99,36 @@ def test_drift_in_the_shared_data_is_caught(shared: Path, tmp_path: Path) -> Non
         evaluate_positions(shared, path)
 
 
+@pytest.fixture(scope="module")
+def report(shared: Path) -> PositionsReport:
+    return evaluate_positions(shared)
+
+
 @pytest.mark.data
-def test_positions_meet_their_floors(shared: Path) -> None:
-    report = evaluate_positions(shared)
-    for name in ("all", "holdout", "fresh"):
-        scores = getattr(report, name)
+def test_positions_meet_their_floors(report: PositionsReport) -> None:
+    measured = {
+        "earlier_rules": report.earlier,
+        "holdout_rules": report.holdout,
+        "fresh_rules": report.fresh,
+        **{f"test_{m.method}": m.test for m in report.methods},
+    }
+    for name, scores in measured.items():
         floor = FLOORS[name]
         assert scores.precision >= floor["precision"], (name, scores.precision)
         assert scores.recall >= floor["recall"], (name, scores.recall)
         assert scores.f1 >= floor["f1"], (name, scores.f1)
-    assert report.all.sentences == report.tune.sentences + report.holdout.sentences
-    assert len(list(report.lines())) == 4 + 1 + len(report.all.by_position)
+    by_position = {row.id: row.f1 for row in report.method("both").test.by_position}
+    for position, floor in FLOORS["test_both_by_position"].items():
+        assert by_position[position] >= floor, (position, by_position[position])
+    assert report.earlier.sentences == report.tune.sentences + report.holdout.sentences
+    assert [m.method for m in report.methods] == ["rules", "model", "both"]
+    assert report.method("both").test.sentences >= 300
+
+
+@pytest.mark.data
+def test_the_report_prints_every_method_and_position(report: PositionsReport) -> None:
+    lines = list(report.lines())
+    ids = load_taxonomy().ids
+    assert sum(line.split()[0] in ids for line in lines if line.strip()) == len(ids)
+    assert any(line.strip().startswith("both") and "P=" in line for line in lines)
+    assert any("counter-position" in line for line in lines)
