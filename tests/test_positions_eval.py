@@ -51,7 +51,7 @@ _GOOD = {"corpus": "wg", "doc": "x", "start": 0, "end": 5, "sha1": "a", "positio
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"corpus": "news"}, "corpus 'news'"),
+        ({"corpus": "blogs"}, "corpus 'blogs'"),
         ({"start": 5}, "not a span"),
         ({"split": "dev"}, "split 'dev'"),
         ({"positions": None, "start": "five"}, "not a gold line"),
