@@ -266,6 +266,7 @@ def statement_row(stored: StoredStatement, document: dict[str, object]) -> dict[
                 "start": p.evidence.start,
                 "end": p.evidence.end,
                 "evidence": p.evidence.text,
+                "source": p.source,
             }
             for p in st.positions
         ],
