@@ -19,14 +19,14 @@ EXAMPLES = ROOT / "examples"
 
 def test_ingest_twice_stores_once_and_exports(tmp_path: Path, db_path: Path) -> None:
     first = run("ingest", str(EXAMPLES), "--db", str(db_path))
-    assert "ingested 5, unchanged 0, failed 0, skipped 1" in first  # README.md is skipped
+    assert "ingested 6, unchanged 0, failed 0, skipped 1" in first  # README.md is skipped
     second = run("ingest", str(EXAMPLES), "--db", str(db_path))
-    assert "ingested 0, unchanged 5, failed 0" in second
+    assert "ingested 0, unchanged 6, failed 0" in second
 
     out = tmp_path / "docs.jsonl"
     run("export", "--what", "documents", "--format", "jsonl", "--output", str(out), "--db", str(db_path))
     rows = [json.loads(line) for line in out.read_text().splitlines()]
-    assert len(rows) == 5
+    assert len(rows) == 6
     for key in ("id", "source", "title", "outlet", "byline", "published", "language", "text"):
         assert all(key in r for r in rows), key
     assert all(r["text"] and r["title"] for r in rows)
@@ -36,7 +36,7 @@ def test_ingest_twice_stores_once_and_exports(tmp_path: Path, db_path: Path) -> 
     assert csv_out.read_text().startswith("id,source,title,")
     pq_out = tmp_path / "docs.parquet"
     run("export", "--format", "parquet", "--output", str(pq_out), "--db", str(db_path))
-    assert pq.read_table(pq_out).num_rows == 5
+    assert pq.read_table(pq_out).num_rows == 6
 
 
 def test_show_documents_and_failures(tmp_path: Path, db_path: Path) -> None:
@@ -94,5 +94,5 @@ def test_readme_run_command_works(tmp_path: Path) -> None:
         timeout=600,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "ingested 5" in proc.stdout
+    assert "ingested 6" in proc.stdout
     assert "documents" in proc.stdout

@@ -77,7 +77,7 @@ def test_folders_are_walked_in_name_order_keeping_the_callers_spelling(
     assert isinstance(notes, Skipped)
     assert notes.reason == (
         "not a document kind onrecord reads (.md); "
-        "it reads .txt .html .htm .csv .jsonl .jsonl.gz .warc .warc.gz"
+        "it reads .txt .html .htm .csv .jsonl .jsonl.gz .warc .warc.gz .wet .wet.gz"
     )
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from onrecord.errors import ConfigError
 from onrecord.evaluation.positions import (
     PositionScore,
+    PositionsReport,
     default_gold_path,
     evaluate_positions,
     load_gold,
@@ -24,14 +25,15 @@ FLOORS = json.loads((Path(__file__).parent / "floors" / "positions.json").read_t
 
 def test_gold_is_large_varied_and_labelled_with_known_positions() -> None:
     items = load_gold()
-    assert len(items) >= 150
-    assert {i.corpus for i in items} == {"ungdc", "wg", "seeds"}
+    assert len(items) >= 1500
+    assert {i.corpus for i in items} == {"ungdc", "wg", "seeds", "unmeetings", "news"}
     known = set(load_taxonomy().ids)
     labelled = {p for i in items for p in i.positions}
     assert labelled == known, f"positions never labelled: {known - labelled}"
     assert sum(not i.positions for i in items) >= 30  # negatives
-    holdout = sum(i.split == "holdout" for i in items) / len(items)
-    assert 0.3 <= holdout <= 0.5
+    test = [i for i in items if i.split == "test"]
+    assert len(test) >= 300 and all(i.batch == 3 for i in test)
+    assert {p for i in test for p in i.positions} == known  # every position is measured on the test split
     countries = {i.doc.split("_")[0] for i in items if i.corpus == "ungdc"}
     assert len(countries) >= 60
 
@@ -49,7 +51,7 @@ _GOOD = {"corpus": "wg", "doc": "x", "start": 0, "end": 5, "sha1": "a", "positio
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"corpus": "news"}, "corpus 'news'"),
+        ({"corpus": "blogs"}, "corpus 'blogs'"),
         ({"start": 5}, "not a span"),
         ({"split": "dev"}, "split 'dev'"),
         ({"positions": None, "start": "five"}, "not a gold line"),
@@ -97,14 +99,36 @@ def test_drift_in_the_shared_data_is_caught(shared: Path, tmp_path: Path) -> Non
         evaluate_positions(shared, path)
 
 
+@pytest.fixture(scope="module")
+def report(shared: Path) -> PositionsReport:
+    return evaluate_positions(shared)
+
+
 @pytest.mark.data
-def test_positions_meet_their_floors(shared: Path) -> None:
-    report = evaluate_positions(shared)
-    for name in ("all", "holdout", "fresh"):
-        scores = getattr(report, name)
+def test_positions_meet_their_floors(report: PositionsReport) -> None:
+    measured = {
+        "earlier_rules": report.earlier,
+        "holdout_rules": report.holdout,
+        "fresh_rules": report.fresh,
+        **{f"test_{m.method}": m.test for m in report.methods},
+    }
+    for name, scores in measured.items():
         floor = FLOORS[name]
         assert scores.precision >= floor["precision"], (name, scores.precision)
         assert scores.recall >= floor["recall"], (name, scores.recall)
         assert scores.f1 >= floor["f1"], (name, scores.f1)
-    assert report.all.sentences == report.tune.sentences + report.holdout.sentences
-    assert len(list(report.lines())) == 4 + 1 + len(report.all.by_position)
+    by_position = {row.id: row.f1 for row in report.method("both").test.by_position}
+    for position, floor in FLOORS["test_both_by_position"].items():
+        assert by_position[position] >= floor, (position, by_position[position])
+    assert report.earlier.sentences == report.tune.sentences + report.holdout.sentences
+    assert [m.method for m in report.methods] == ["rules", "model", "both"]
+    assert report.method("both").test.sentences >= 300
+
+
+@pytest.mark.data
+def test_the_report_prints_every_method_and_position(report: PositionsReport) -> None:
+    lines = list(report.lines())
+    ids = load_taxonomy().ids
+    assert sum(line.split()[0] in ids for line in lines if line.strip()) == len(ids)
+    assert any(line.strip().startswith("both") and "P=" in line for line in lines)
+    assert any("counter-position" in line for line in lines)

@@ -129,3 +129,15 @@ def test_compare_two_speakers_and_a_country(examples: Path) -> None:
 )
 def test_words_fts5_cannot_read_bare_are_quoted(typed: str, read: str) -> None:
     assert fts_expression(typed) == read
+
+
+def test_the_genre_filters_and_counts(examples: Path) -> None:
+    """The genre decided at cleaning is a filter and a facet (the examples hold one meeting record)."""
+    with Store(examples) as store:
+        records = search(store.conn, Query("", StatementFilter(genre="meeting_coverage"), limit=500))
+        assert records.total and all(
+            h.stored.statement.event and "Third Committee" in (h.stored.statement.event.body or "")
+            for h in records.hits
+        )
+        genres = dict(facet_counts(store.conn, Query(""), "genre"))
+        assert genres["meeting_coverage"] == records.total and genres["news"] > 0

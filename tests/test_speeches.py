@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from clirun import run, runner, wide_console  # noqa: F401  (wide_console: an autouse fixture)
+from onrecord.attribution.speeches import speech_paragraphs
 from onrecord.cli import app
 from onrecord.convert.ungdc import ungdc_rows
 from onrecord.events.sessions import find_session
+from onrecord.ingest.speeches import speech_of
 from onrecord.search import Query, search
-from onrecord.speeches import speech_of, speech_paragraphs
 from onrecord.store import Store
 from onrecord.store.statements import StatementFilter, iter_statements
 

@@ -231,6 +231,11 @@ class Topic:
     score: float
 
 
+RULE = "rule"
+MODEL = "model"
+POSITION_SOURCES = (RULE, MODEL)
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """A stance a statement takes: the position's id, a confidence in (0, 1], and what triggered it."""
@@ -238,3 +243,4 @@ class Position:
     id: str
     score: float
     evidence: Span
+    source: str = "rule"  # RULE: a phrasing of the taxonomy matched; MODEL: the learned model

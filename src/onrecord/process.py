@@ -23,8 +23,9 @@ from onrecord import __version__
 from onrecord.attribution import AttributeStage, Attributor
 from onrecord.clean import CleanStage
 from onrecord.events.stage import EventStage, FigureStage
+from onrecord.gate import GATE_STAGE, Gate, GateMode, applies
 from onrecord.ingest import DecodeStage, iter_inputs
-from onrecord.models import Failure, RawDocument, Skipped
+from onrecord.models import Failure, Skipped
 from onrecord.pipeline import Outcome, Pipeline, Stage, Work
 from onrecord.settings import Settings
 from onrecord.store import Store
@@ -61,6 +62,7 @@ class IngestSummary:
     failed: int = 0
     failures: list[Failure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    set_aside: list[Failure] = field(default_factory=list)  # by the relevance gate, with its reason
     stopped: bool = False  # asked to stop (Ctrl-C) before every input was read
 
     @property
@@ -69,7 +71,6 @@ class IngestSummary:
 
 
 ProgressCallback = Callable[[str, Status], None]
-Gate = Callable[[RawDocument], Skipped | None]  # a test before the parse: a reason to set a document aside
 
 
 def pipeline_version(pipeline: Pipeline) -> str:
@@ -102,19 +103,23 @@ def ingest(
     text_column: str | None = None,
     stdin: BinaryIO | None = None,
     on_progress: ProgressCallback | None = None,
+    gate: GateMode = GateMode.AUTO,
     workers: int | None = None,
     stop: Event | None = None,
-    gate: Gate | None = None,
 ) -> IngestSummary:
     """Read ``paths`` (files, folders, ``-``), process what is new, and store documents and failures.
+
+    Where ``gate`` applies (see ``onrecord.gate``), a document the relevance gate sets aside is not
+    parsed: it is recorded in the failures table under the stage ``gate`` with the gate's reason, and
+    counted in ``summary.set_aside``.
 
     ``workers``: parse in that many processes, each document within the ``document_time_limit`` setting
     (``onrecord ingest`` uses one per core); ``None`` parses here, in this process, with no time limit.
     This process stays the one writer either way. ``stop`` (set by Ctrl-C in the CLI) ends the run once
-    the documents in flight are stored. ``gate`` sees each new document before it is parsed and may set it
-    aside (a ``Skipped`` with the reason).
+    the documents in flight are stored.
     """
     pipeline = pipeline or Pipeline(default_stages(settings, analyse=analyse))
+    relevance = Gate.load() if gate is not GateMode.OFF else None
     version = pipeline_version(pipeline)
     summary = IngestSummary()
 
@@ -145,12 +150,15 @@ def ingest(
                     summary.unchanged += 1
                     note(item.source, Status.UNCHANGED)
                     continue
-                set_aside = gate(item) if gate is not None else None
-                if set_aside is not None:
-                    summary.skipped.append(set_aside)
+                in_flight.add(sha256)
+                verdict = relevance.judge_raw(item) if relevance and applies(gate, item) else None
+                if verdict is not None and not verdict.relevant:
+                    aside = Failure(item.source, GATE_STAGE, verdict.reason or "set aside by the gate")
+                    with store.transaction() as conn:
+                        record_failure(conn, aside, sha256)
+                    summary.set_aside.append(aside)
                     note(item.source, Status.SKIPPED)
                     continue
-                in_flight.add(sha256)
                 yield Work(raw=item)
             if stop is not None and stop.is_set():
                 return

@@ -8,7 +8,6 @@ resolved across the article (``coref``) and uncued sentences that carry on a spe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -25,12 +24,14 @@ from onrecord.attribution.pieces import lightened
 from onrecord.attribution.pieces import pieces as parse_pieces
 from onrecord.attribution.quotes import find_quotes, paragraphs
 from onrecord.attribution.records import RecordReader
+from onrecord.attribution.speeches import speech_statements
 from onrecord.attribution.turns import turn_continuations
 from onrecord.errors import StageError
+from onrecord.ingest.speeches import speech_of
 from onrecord.models import Article, Genre, Span, Speaker, SpeakerKind, Statement
 from onrecord.pipeline import Work
 from onrecord.settings import Settings
-from onrecord.speeches import speech_of, speech_statements
+from onrecord.text import dateline_end
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,8 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
                 continue  # a report, the media, a forum: not a speaker at the meeting
             candidate = replace(candidate, mention=mention)
         cluster = resolver.resolve(mention, candidate.paragraph)
+        if record is not None and cluster is not None and unrecords.is_meeting_body(cluster.name):
+            continue  # "as it continued its debate": the meeting acts, it does not speak
         if cluster is not None:
             resolved.append((candidate, cluster))
     if record is not None:
@@ -272,7 +275,7 @@ def _speakers(clusters: list[Cluster], resolved: list[tuple[Candidate, Cluster]]
         if mention is not None and mention.pronoun is None:
             aliases[id(cluster)].append(mention.text)
     for cluster in clusters:
-        if cluster.kind is SpeakerKind.PERSON and 1 < len(cluster.name.split()) <= 3:
+        if cluster.kind is SpeakerKind.PERSON and len(cluster.name.split()) <= 3:
             full = fuller_name(text, cluster.name)
             if full != cluster.name:
                 aliases[id(cluster)].append(cluster.name)
@@ -315,19 +318,11 @@ class AttributeStage:
             yield replace(work, statements=statements)
 
 
-# "July 5, 2021 -- ", "GENEVA, June 19 (Tidewater Times) - ": where the piece was written, not what was said
-_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z .'-]+,\s+)?"
-    r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)"
-    r"\s*(?:\([^)\n]{1,60}\)\s*)?(?:--|—|–|-|:)\s+"
-)
-
-
 def after_dateline(text: str, start: int, end: int) -> tuple[int, int]:
     """The paragraph ``text[start:end]`` without the dateline that opens it, if one does: the parser reads
     "GENEVA, 3 March 2025 -- The delegate ... told" as a sentence whose subject is GENEVA otherwise."""
-    match = _DATELINE.match(text, start, end)
-    return (match.end(), end) if match and match.end() < end else (start, end)
+    found = dateline_end(text, start, end)
+    return (found, end) if found is not None else (start, end)
 
 
 def without_dateline(text: str, statement: Statement) -> Statement:
@@ -336,7 +331,7 @@ def without_dateline(text: str, statement: Statement) -> Statement:
     line_start = text.rfind("\n", 0, content.start) + 1
     if text[line_start : content.start].strip():
         return statement
-    match = _DATELINE.match(text, content.start, content.end)
-    if match is None or match.end() >= content.end:
+    found = dateline_end(text, content.start, content.end)
+    if found is None:
         return statement
-    return replace(statement, content=Span.of(text, match.end(), content.end))
+    return replace(statement, content=Span.of(text, found, content.end))

@@ -17,15 +17,13 @@ from functools import cache
 
 from onrecord.attribution import lexicon, unrecords
 from onrecord.attribution.speakers import Mention
+from onrecord.attribution.unrecords import trimmed
 from onrecord.datafiles import read_json
 from onrecord.models import SpeakerKind
 
 _CLAUSES = re.compile(
     r",\s+(?:as|while|and|with)\s+|,\s+(?=(?:Says|Say)\b)|;\s+|\s+as\s+(?=(?:[A-Z][\w’'‑-]*\s+){1,3}(?:Press|Say|Says|Urge|Urges|Stress|Stresses|Warn|Warns|Call|Calls|Voice|Voices)\b)"
 )
-_TRIM = " ,;:‘’“”'\"-–—"
-_PAIRS = {"‘": "’", "“": "”"}
-_CLOSERS = {"’": "‘", "”": "“"}
 _MAX_SPEAKER_WORDS = 9
 _MIN_CONTENT_WORDS = 3
 
@@ -54,25 +52,11 @@ def is_headline(line: str) -> bool:
     return capitalized >= 0.8 * len(words)
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start:end`` without surrounding punctuation and space; quotation marks that pair with one
-    inside ("‘Grave Concern’ at ...", "... ‘Must not be Dashed’") are kept."""
-    while start < end and (text[start] in _TRIM or text[start].isspace()):
-        if text[start] in _PAIRS and _PAIRS[text[start]] in text[start + 1 : end]:
-            break
-        start += 1
-    while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
-        if text[end - 1] in _CLOSERS and _CLOSERS[text[end - 1]] in text[start : end - 1]:
-            break
-        end -= 1
-    return start, end
-
-
 def speaker_mention(text: str, start: int, end: int) -> Mention | None:
     """What a headline's speaker phrase (the words right before its verb) names, or None: the shortest
     run of final words that is a State, a collective or an office ("Third Committee Delegates" ->
     Speakers), else the whole phrase where it is a short title ("Head of ... Mission on Myanmar")."""
-    start, end = _trimmed(text, start, end)
+    start, end = trimmed(text, start, end)
     spans = [m.start() + start for m in re.finditer(r"\S+", text[start:end])]
     for first in reversed(spans[-4:]):
         before = text[start:first].split()
@@ -83,7 +67,7 @@ def speaker_mention(text: str, start: int, end: int) -> Mention | None:
             return found
     words = text[start:end].split()
     titles = lexicon.speakers().title_nouns
-    if 0 < len(words) <= _MAX_SPEAKER_WORDS and (words[0].lower() in titles or words[-1].lower() in titles):
+    if 0 < len(words) <= _MAX_SPEAKER_WORDS and any(w.lower() in titles for w in (*words[:3], words[-1])):
         phrase = text[start:end]
         return Mention(start, end, phrase, phrase, SpeakerKind.PERSON, roles=(phrase,))
     return None
@@ -97,31 +81,31 @@ def headline_statements(text: str, start: int, end: int) -> list[HeadlineStateme
     bounds += [m.start() for m in _CLAUSES.finditer(text, start, end)] + [end]
     clauses = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     for c_start, c_end in clauses:
-        c_start, c_end = _trimmed(text, c_start, c_end)
+        c_start, c_end = trimmed(text, c_start, c_end)
         c_start = _skip_joiner(text, c_start, c_end)
         clause = text[c_start:c_end]
         passive = told.search(clause)
         comma = text.rfind(",", c_start, c_start + passive.start()) if passive else -1
         if passive and comma > c_start:  # "CONTENT, Third Committee Told": the speaker comes later
             cue = (c_start + passive.start(), c_start + passive.end())
-            found.append(HeadlineStatement(*_trimmed(text, c_start, comma), cue, None))
+            found.append(HeadlineStatement(*trimmed(text, c_start, comma), cue, None))
             continue
         for verb in verbs.finditer(clause):
             v_start, v_end = c_start + verb.start(), c_start + verb.end()
             comma = text.rfind(",", c_start, v_start)
             if verb.group(0) in {"Says", "Say"} and text[c_start:v_start].strip(" ,") == "":
                 mention = speaker_mention(text, v_end, c_end)  # "..., Says Russian Federation"
-                content = _trimmed(text, start, c_start)
+                content = trimmed(text, start, c_start)
             elif comma >= 0:  # "CONTENT, Secretary-General Stresses during Thematic Debate"
                 mention = speaker_mention(text, comma + 1, v_start)
-                content = _trimmed(text, c_start, comma)
+                content = trimmed(text, c_start, comma)
             else:  # "Delegates Reject CONTENT", "CONTENT Assembly President Says"
                 mention = speaker_mention(text, c_start, v_start)
-                content = _trimmed(text, v_end, c_end)
+                content = trimmed(text, v_end, c_end)
                 if mention is not None and len(text[content[0] : content[1]].split()) < _MIN_CONTENT_WORDS:
-                    content = _trimmed(text, c_start, mention.start)
+                    content = trimmed(text, c_start, mention.start)
                     if content[1] <= content[0] and c_start > start:
-                        content = _trimmed(text, start, c_start)  # "CONTENT, as Some Members Stress"
+                        content = trimmed(text, start, c_start)  # "CONTENT, as Some Members Stress"
             if mention is None or len(text[content[0] : content[1]].split()) < _MIN_CONTENT_WORDS:
                 continue
             found.append(HeadlineStatement(content[0], content[1], (v_start, v_end), mention))

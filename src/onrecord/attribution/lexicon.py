@@ -38,6 +38,8 @@ class SpeakerLexicon:
     state_agents: frozenset[str]  # "the representative of X", "X's delegate": the State X speaks
     collective: dict[str, str]  # in the UN's meeting records: "some delegations" -> "Speakers"
     generic_titles: frozenset[str]  # nouns that never name a speaker on their own ("the delegate")
+    behalf_any: tuple[str, ...]  # "on behalf of" any group
+    behalf_known: tuple[str, ...]  # "speaking for" a group of the groups lexicon only
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,8 @@ def speakers() -> SpeakerLexicon:
         state_agents=frozenset(data["state_agents"]),
         collective={word: name for name, words in data["collective"].items() for word in words},
         generic_titles=frozenset(data["generic_titles"]),
+        behalf_any=tuple(data["behalf"]["any"]),
+        behalf_known=tuple(data["behalf"]["known_groups_only"]),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from onrecord.attribution import lexicon
@@ -19,7 +20,6 @@ Token = Any
 _NP_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "punct", "npadvmod"}
 )
-_BEHALF = re.compile(r"\b((?i:on behalf of|speaking for))\s+((?:the\s+)?[A-Z][^,.;:()]*)")
 _AFFILIATION = re.compile(
     r"\b(?:of|at|for|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’.-]*))*)"
 )
@@ -154,15 +154,27 @@ def _named_apposition(head: Token) -> tuple[Token | None, Token]:
     return None, head
 
 
+@cache
+def _behalf() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon.speakers()
+
+    def pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(w) for w in words)
+        return re.compile(rf"\b(?i:{alternatives})\s+((?:the\s+)?[A-Z][^,.;:()]*)")
+
+    return pattern(lex.behalf_any), pattern(lex.behalf_known)
+
+
 def on_behalf_of(sentence_text: str) -> str | None:
     """The group a speaker speaks for ("on behalf of the African Group", "speaking for CELAC"): its
     canonical name where the groups lexicon knows it, else the name as written without "the"."""
-    match = _BEHALF.search(sentence_text) if sentence_text else None
+    any_group, known_only = _behalf()
+    match = any_group.search(sentence_text) or known_only.search(sentence_text) if sentence_text else None
     if match is None:
         return None
-    written = match.group(2)
+    written = match.group(1)
     group = lexicon.groups().find(written)
-    if group is None and match.group(1).lower() == "speaking for":
+    if group is None and match.re is known_only:
         return None  # "speaking for the Information Service": a spokesperson, not a group of States
     return group or _strip_det(written).strip() or None
 

@@ -28,6 +28,8 @@ from onrecord.models import SpeakerKind
 _POSSESSIVE_AGENT = re.compile(r"^(?:the\s+)?(?P<owner>.+?)(?:[’']s)?\s+(?P<agent>\w+)$", re.I)
 _AGENT_OF = re.compile(r"^(?:the\s+)?(?P<agent>\w+)\s+(?:of|for|from)\s+(?:the\s+)?(?P<country>.+)$", re.I)
 _TRIM = " ,;:‘’“”'\"-–—()"
+_PAIRS = {"‘": "’", "“": "”"}
+_CLOSERS = {"’": "‘", "”": "“"}
 _QUANTIFIER = re.compile(
     r"^(?:the|some|many|several|other|most|all|a number of|a few|few|\d+|[a-z]+-?\w*)\s+", re.I
 )
@@ -38,6 +40,7 @@ class _Offices:
     offices: dict[str, str]  # lower-case alias -> canonical office
     organizations: dict[str, str]  # lower-case alias -> canonical organisation
     inner: frozenset[str]
+    meeting_bodies: frozenset[str]
 
 
 @cache
@@ -45,7 +48,12 @@ def _offices() -> _Offices:
     data = read_json("offices.json")
     offices = {a.lower(): name for name, aliases in data["offices"].items() for a in (name, *aliases)}
     orgs = {a.lower(): name for name, aliases in data["organizations"].items() for a in (name, *aliases)}
-    return _Offices(offices, orgs, frozenset(w.lower() for w in data["inner_sources"]))
+    return _Offices(
+        offices,
+        orgs,
+        frozenset(w.lower() for w in data["inner_sources"]),
+        frozenset(data["meeting_body_nouns"]),
+    )
 
 
 def _folded(name: str) -> str:
@@ -90,6 +98,12 @@ def holder_office(roles: tuple[str, ...] | list[str]) -> str | None:
     return None
 
 
+def is_meeting_body(name: str) -> bool:
+    """A body that meets ("the Third Committee (Social, ...", "the Assembly"): it acts, never speaks."""
+    words = re.sub(r"\(.*", "", _folded(name)).split()
+    return bool(words) and words[-1] in _offices().meeting_bodies
+
+
 def is_inner_source(mention: Mention) -> bool:
     """A source that is not a speaker at the meeting ("the report", "Iranian media", "the Forum")."""
     if mention.pronoun is not None or mention.kind in {SpeakerKind.STATE, SpeakerKind.PERSON}:
@@ -130,10 +144,16 @@ def canonical(mention: Mention) -> Mention:
     return mention
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without surrounding punctuation and space; quotation marks that pair with one
+    inside ("‘Grave Concern’ at ...", "... ‘Must not be Dashed’") are kept."""
     while start < end and (text[start] in _TRIM or text[start].isspace()):
+        if text[start] in _PAIRS and _PAIRS[text[start]] in text[start + 1 : end]:
+            break
         start += 1
     while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
+        if text[end - 1] in _CLOSERS and _CLOSERS[text[end - 1]] in text[start : end - 1]:
+            break
         end -= 1
     return start, end
 
@@ -154,7 +174,7 @@ def _whole_country(phrase: str) -> str | None:
 def named_speaker(text: str, start: int, end: int) -> Mention | None:
     """A State ("Egypt", "the representative of Egypt", "Myanmar's Representative"), a collective
     ("Several speakers") or an office ("the Secretary-General") naming ``text[start:end]`` whole."""
-    start, end = _trimmed(text, start, end)
+    start, end = trimmed(text, start, end)
     phrase = text[start:end]
     words = phrase.split()
     if not words:

@@ -16,14 +16,10 @@ from functools import cache
 
 from onrecord.datafiles import read_json
 from onrecord.models import Span, Speaker, SpeakerKind, Statement, StatementKind
+from onrecord.text import sentence_spans, state_under_review
 
 # "21. Thailand ..." or, where the number stands on a line of its own, "21.\n\nThailand ..."
 _NUMBERED = re.compile(r"(?m)^[ \t]*(\d{1,3})\.(?:[ \t]+|[ \t]*\n\s*)(?=\S)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”)]?\s+(?=[A-Z(“\"])")
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\bH\.E|\bMr|\bMrs|\bMs|\bDr|\bNo|\bNos|\be\.g|\bi\.e|\bpara|\bparas|\bArt|\bSt|\bvs|\bv)\.$"
-)
-_UNDER_REVIEW = re.compile(r"[Tt]he review of (?:the )?([A-Z][^\n]*?) was held")
 _SPACE = re.compile(r"\s+")
 
 
@@ -64,35 +60,10 @@ def is_wg_report(text: str) -> bool:
     return all(marker.lower() in head.lower() for marker in rules().markers) and bool(_NUMBERED.search(text))
 
 
-def state_under_review(text: str) -> str | None:
-    match = _UNDER_REVIEW.search(text[:20000])
-    return _SPACE.sub(" ", match.group(1)).strip() if match else None
-
-
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of the numbered paragraphs in ``text[start:end]``, the number included."""
     starts = [m.start() for m in _NUMBERED.finditer(text, start, end)]
     return [(s, (starts[i + 1] if i + 1 < len(starts) else end)) for i, s in enumerate(starts)]
-
-
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    found: list[tuple[int, int]] = []
-    position = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        if _ABBREVIATION.search(text[max(start, match.start() - 6) : match.start()]):
-            continue
-        found.append((position, match.start()))
-        position = match.end()
-    found.append((position, end))
-    return [(s, e) for s, e in (_strip(text, s, e) for s, e in found) if e > s]
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _section(text: str, heading: re.Pattern[str]) -> tuple[int, int] | None:
@@ -131,7 +102,7 @@ def _paragraph(
     body = number.end() if number else start
     speaker: Speaker | None = None
     made: list[Statement] = []
-    for s_start, s_end in _sentences(text, body, end):
+    for s_start, s_end in sentence_spans(text, body, end):
         opening = r.opening.match(text, s_start, s_end)
         name = _SPACE.sub(" ", opening.group("name")) if opening else ""
         delegation = r.delegation.match(text, s_start, s_end)

@@ -23,9 +23,9 @@ from onrecord.clean.scraped import scraped_article
 from onrecord.clean.undocs import is_un_document, un_article
 from onrecord.clean.webpages import html_article
 from onrecord.errors import ExtractionError
+from onrecord.ingest.speeches import speech_of
 from onrecord.models import Article, DecodedText, MediaType, RawDocument
 from onrecord.pipeline import Work
-from onrecord.speeches import speech_of
 
 __all__ = [
     "CleanStage",

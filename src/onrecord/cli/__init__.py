@@ -16,6 +16,7 @@ from onrecord.cli import evaluate as _evaluate  # noqa: F401
 from onrecord.cli import export as _export  # noqa: F401
 from onrecord.cli import search as _search  # noqa: F401
 from onrecord.cli import serve as _serve  # noqa: F401
+from onrecord.cli import spark as _spark  # noqa: F401
 from onrecord.cli import statements as _statements  # noqa: F401
 from onrecord.cli import themes as _themes  # noqa: F401
 from onrecord.cli import timeline as _timeline  # noqa: F401

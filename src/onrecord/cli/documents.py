@@ -26,6 +26,7 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from onrecord.cli.common import DbOption, app, console, console_err, open_store, settings_for
+from onrecord.gate import GateMode
 from onrecord.ingest import count_items
 from onrecord.process import IngestSummary, Status, ingest, reanalyse
 from onrecord.store import Store
@@ -47,6 +48,15 @@ def ingest_command(
     analyse: Annotated[
         bool, typer.Option(help="Find statements, speakers, events and figures (--no-analyse: text only).")
     ] = True,
+    gate: Annotated[
+        bool | None,
+        typer.Option(
+            "--gate/--all",
+            help="Set aside documents not about multilateral diplomacy before the parse (default: for the "
+            "pages of web archives only); --all reads everything.",
+            show_default=False,
+        ),
+    ] = None,
     workers: Annotated[
         int | None,
         typer.Option(help="Processes to parse in (default: one per core).", min=0, show_default=False),
@@ -80,6 +90,7 @@ def ingest_command(
             text_column=text_column,
             stdin=sys.stdin.buffer if "-" in paths else None,
             on_progress=on_progress,
+            gate=GateMode.AUTO if gate is None else GateMode.ON if gate else GateMode.OFF,
             workers=settings.workers or default_size(),
             stop=stop,
         )
@@ -180,6 +191,11 @@ def _print_summary(summary: IngestSummary, db: Path) -> None:
         console.print(table)
         if len(summary.failures) > 20:
             console.print(f"… and {len(summary.failures) - 20} more: see `onrecord failures`")
+    if summary.set_aside:
+        console.print(
+            f"set aside by the relevance gate (not about multilateral diplomacy): {len(summary.set_aside)}; "
+            "their reasons are in `onrecord failures` (stage gate); --all reads them"
+        )
     if summary.skipped:
         shown = ", ".join(escape(s.source) for s in summary.skipped[:5])
         more = f" and {len(summary.skipped) - 5} more" if len(summary.skipped) > 5 else ""

@@ -59,15 +59,22 @@ def eval_positions(
         Path | None,
         typer.Option(help="The shared folder the gold's texts are read from.", show_default=False),
     ] = None,
+    model: Annotated[
+        Path | None, typer.Option(help="A position model folder (default: the shipped model).")
+    ] = None,
 ) -> None:
-    """Precision, recall and F1 of positions on the hand-labelled gold (all, tuning part, holdout).
+    """Precision, recall and F1 of positions on the gold's frozen test split, for the rules alone, the
+    learned model alone and both; by position; counter-positions given instead of a gold position; and
+    the rules on the earlier gold.
 
     Example: onrecord eval positions --shared ../shared
     """
     from onrecord.evaluation.positions import evaluate_positions
+    from onrecord.themes.position_model import PositionModel
 
+    learned = PositionModel.load(model) if model is not None else None
     with console_err.status("classifying the gold sentences"):
-        report = evaluate_positions(shared_path(shared), gold)
+        report = evaluate_positions(shared_path(shared), gold, model=learned)
     for line in report.lines():
         console.print(line, highlight=False, markup=False)
 

@@ -47,8 +47,8 @@ def _one(folder: Path, pattern: str) -> Path:
 
 
 def read_speakers(path: Path) -> tuple[dict[tuple[int, str], Who], dict[str, str]]:
-    """Who spoke at each (session, ISO code), and each ISO code's country (its latest name, shortened
-    as the country lexicon has it: "Russian Federation" -> Russia)."""
+    """Who spoke at each (session, ISO code), and each ISO code's country (its latest name, as the
+    country lexicon has it where it knows that name: "United States of America" -> United States)."""
     speakers: dict[tuple[int, str], Who] = {}
     countries: dict[str, str] = {}
     with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -58,7 +58,8 @@ def read_speakers(path: Path) -> tuple[dict[tuple[int, str], Who], dict[str, str
             official = " ".join((row.get("Country") or "").split())
             if not code or not session.isdigit() or not official:
                 continue
-            country = country_lexicon().find(official) or official  # "Russian Federation" -> Russia
+            # the lexicon's name where it knows this one whole ("United States of America" -> United States)
+            country = country_lexicon().lookup.get(official, official)
             name = _ADDRESS.sub("", " ".join((row.get("Name of Person Speaking") or "").split())) or None
             post = " ".join((row.get("Post") or "").split()) or None
             speakers[(int(session), code)] = Who(name, post)

@@ -22,34 +22,32 @@ statement's content span.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
 from onrecord.errors import ConfigError
-from onrecord.themes.positions import PositionClassifier
+from onrecord.themes.position_model import PositionModel
+from onrecord.themes.positions import PositionClassifier, Taxonomy
+from onrecord.themes.sentences import sentence_spans
+from onrecord.themes.stance import METHODS, PositionFinder
 
-CORPORA = ("ungdc", "wg", "seeds")
-SPLITS = ("tune", "holdout")
+CORPORA = ("ungdc", "wg", "seeds", "unmeetings", "news")
+SPLITS = ("tune", "holdout", "train", "test")
+TEST_SPLIT = "test"
 _UNGDC_FILE = Path("data/ungdc/speeches_s01-s77.jsonl.gz")
 _WG_DIR = Path("data/upr/wg_reports")
 _SEEDS_DIR = Path("seeds")
-
-# A sentence ends at . ! ? (or a closing quote after one) followed by space and a capital or an opening
-# quote; abbreviations such as "Mr." or "U.N." are rare enough in these corpora not to matter for finding
-# candidates, and every gold line carries its own offsets anyway.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
-_LINE_BREAK = re.compile(r"\n")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|H\.E|U\.N|U\.S|e\.g|i\.e|etc|Ltd|Co|vs)|\b[A-Z])\.$"
-)
+_UNMEETINGS_DIR = Path("data/unmeetings/pages")
+_NEWS_DIR = Path("data/news")
+_FOLDERS = {"wg": _WG_DIR, "seeds": _SEEDS_DIR, "unmeetings": _UNMEETINGS_DIR}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,29 +140,63 @@ class Mistake:
 
 
 @dataclass(frozen=True, slots=True)
-class PositionsReport:
-    """Scores on all of the gold and on the holdout part that the rules were not tuned on."""
+class MethodScores:
+    """One way of finding positions (``rules``, ``model`` or ``both``) scored on the frozen test split,
+    with how often a gold position was met by one of its counter-positions."""
 
-    all: Scores
-    holdout: Scores
-    tune: Scores
-    fresh: Scores  # batch 2: labelled after the rules were frozen
+    method: str
+    test: Scores
+    confusion: tuple[tuple[str, str, int], ...]  # (gold position, predicted counter-position, sentences)
     mistakes: tuple[Mistake, ...]
 
+
+@dataclass(frozen=True, slots=True)
+class PositionsReport:
+    """Each method on the frozen test split, and the rules on the earlier gold (batches 1 and 2)."""
+
+    methods: tuple[MethodScores, ...]
+    earlier: Scores  # the rules on batches 1 and 2
+    tune: Scores  # the rules on the part they were tuned on
+    holdout: Scores  # the rules on batches 1-2 outside it
+    fresh: Scores  # the rules on batch 2, labelled after they were frozen
+
+    def method(self, name: str) -> MethodScores:
+        for scores in self.methods:
+            if scores.method == name:
+                return scores
+        raise KeyError(f"no method {name!r} in the report; it has {[m.method for m in self.methods]}")
+
     def lines(self) -> Iterator[str]:
-        """The report as text lines: the micro figures, then the table by position."""
-        named = (("all", self.all), ("tune", self.tune), ("holdout", self.holdout), ("fresh", self.fresh))
-        for name, scores in named:
-            yield (
-                f"{name:8} n={scores.sentences:4}  P={scores.precision:.3f}  R={scores.recall:.3f}  "
-                f"F1={scores.f1:.3f}  exact={scores.exact}/{scores.sentences}"
-            )
-        yield f"{'position':28} {'gold':>5} {'pred':>5} {'ok':>5} {'P':>6} {'R':>6} {'F1':>6}   (all)"
-        for row in self.all.by_position:
-            yield (
-                f"{row.id:28} {row.gold:5} {row.predicted:5} {row.correct:5} "
-                f"{row.precision:6.3f} {row.recall:6.3f} {row.f1:6.3f}"
-            )
+        """The report as text lines: the test split by method and by position, the counter-position
+        confusions, then the rules on the earlier gold."""
+        yield "frozen test split (batch 3), by method:"
+        for scores in self.methods:
+            yield _micro_line(scores.method, scores.test)
+        names = " ".join(f"{m.method + ' F1':>10}" for m in self.methods)
+        yield f"{'position':28} {'gold':>5} {names}"
+        for k, row in enumerate(self.methods[0].test.by_position):
+            cells = " ".join(f"{m.test.by_position[k].f1:10.3f}" for m in self.methods)
+            yield f"{row.id:28} {row.gold:5} {cells}"
+        yield "gold position met by a counter-position (test split):"
+        for scores in self.methods:
+            pairs = ", ".join(f"{g} -> {c}: {n}" for g, c, n in scores.confusion) or "none"
+            yield f"  {scores.method:6} {pairs}"
+        yield "rules on the earlier gold:"
+        named = (
+            ("batch1-2", self.earlier),
+            ("tune", self.tune),
+            ("holdout", self.holdout),
+            ("fresh", self.fresh),
+        )
+        for name, part in named:
+            yield _micro_line(name, part)
+
+
+def _micro_line(name: str, scores: Scores) -> str:
+    return (
+        f"  {name:9} n={scores.sentences:4}  P={scores.precision:.3f}  R={scores.recall:.3f}  "
+        f"F1={scores.f1:.3f}  exact={scores.exact}/{scores.sentences}"
+    )
 
 
 def default_gold_path() -> Path:
@@ -219,6 +251,7 @@ class SharedTexts:
     def __init__(self, shared_dir: Path) -> None:
         self.shared_dir = shared_dir
         self._ungdc: Mapping[str, str] | None = None
+        self._news: dict[str, Mapping[str, str]] = {}
 
     def ungdc(self, wanted: Iterable[str] | None = None) -> Mapping[str, str]:
         """General Debate speeches by ``ISO3_session`` (only ``wanted`` ones when given)."""
@@ -239,13 +272,32 @@ class SharedTexts:
             self._ungdc = MappingProxyType(texts)
         return texts
 
+    def news(self, file: str) -> Mapping[str, str]:
+        """Wikinews articles of one CSV file of the shared folder, by the last part of their address."""
+        if file not in self._news:
+            path = self.shared_dir / _NEWS_DIR / file
+            if not path.is_file() or "/" in file:
+                raise ConfigError(f"Wikinews table not found at {path}")
+            csv.field_size_limit(2**31 - 1)
+            with path.open(encoding="utf-8", newline="") as table:
+                self._news[file] = MappingProxyType(
+                    {row["url"].rsplit("/", 1)[-1]: row["text"] for row in csv.DictReader(table)}
+                )
+        return self._news[file]
+
     def text(self, corpus: str, doc: str) -> str:
         if corpus == "ungdc":
             texts = self._ungdc if self._ungdc is not None else self.ungdc([doc])
             if doc not in texts:
                 raise ConfigError(f"no General Debate speech {doc!r} (expected ISO3_session)")
             return texts[doc]
-        folder = {"wg": _WG_DIR, "seeds": _SEEDS_DIR}.get(corpus)
+        if corpus == "news":
+            file, _, article = doc.partition("#")
+            articles = self.news(file)
+            if article not in articles:
+                raise ConfigError(f"no Wikinews article {article!r} in {file} (expected FILE.csv#Page_name)")
+            return articles[article]
+        folder = _FOLDERS.get(corpus)
         if folder is None:
             raise ConfigError(f"corpus {corpus!r} is not one of {CORPORA}")
         path = self.shared_dir / folder / doc
@@ -274,45 +326,6 @@ class SharedTexts:
         return texts
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Offsets of the sentences of ``text[start:end]``, trimmed of spaces.
-
-    A line break ends a sentence, except in hard-wrapped text (most lines short and unpunctuated at
-    their end, as in some General Debate transcripts), where only a blank line does.
-    """
-    end = len(text) if end is None else end
-    breaks = _BLANK_LINE if _hard_wrapped(text[start:end]) else _LINE_BREAK
-    block_start = start
-    for block in [*breaks.finditer(text, start, end), None]:
-        block_end = end if block is None else block.start()
-        piece_start = block_start
-        for boundary in _SENTENCE_END.finditer(text, block_start, block_end):
-            if _ABBREVIATION.search(text, piece_start, boundary.start()):
-                continue
-            yield from _trimmed(text, piece_start, boundary.start())
-            piece_start = boundary.end()
-        yield from _trimmed(text, piece_start, block_end)
-        if block is not None:
-            block_start = block.end()
-
-
-def _hard_wrapped(text: str) -> bool:
-    lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 10:
-        return False
-    wrapped = sum(20 <= len(line) <= 90 and line.rstrip()[-1] not in ".!?:;" for line in lines)
-    return wrapped > len(lines) / 2
-
-
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end - start > 1:
-        yield start, end
-
-
 def candidate_sentences(
     shared_dir: Path, pattern: str, corpus: str, docs: Iterable[str] | None = None
 ) -> Iterator[Candidate]:
@@ -321,8 +334,16 @@ def candidate_sentences(
     shared = SharedTexts(shared_dir)
     if corpus == "ungdc":
         texts: Mapping[str, str] = shared.ungdc(docs)
+    elif corpus == "news":
+        files = sorted(p.name for p in (shared_dir / _NEWS_DIR).glob("*.csv"))
+        texts = {
+            f"{file}#{name}": text
+            for file in files
+            for name, text in shared.news(file).items()
+            if docs is None or f"{file}#{name}" in set(docs)
+        }
     else:
-        folder = shared_dir / {"wg": _WG_DIR, "seeds": _SEEDS_DIR}[corpus]
+        folder = shared_dir / _FOLDERS[corpus]
         names = sorted(p.name for p in folder.glob("*.txt")) if docs is None else list(docs)
         texts = {name: shared.text(corpus, name) for name in names}
     for doc, text in texts.items():
@@ -333,32 +354,68 @@ def candidate_sentences(
 
 
 def evaluate_positions(
-    shared_dir: Path, gold_path: Path | None = None, classifier: PositionClassifier | None = None
+    shared_dir: Path,
+    gold_path: Path | None = None,
+    methods: Sequence[str] = METHODS,
+    model: PositionModel | None = None,
 ) -> PositionsReport:
-    """Micro precision, recall and F1 of the classifier on the gold, on all of it and on the holdout."""
+    """Micro and per-position precision, recall and F1 of each method on the gold's frozen test split,
+    and of the rules on the earlier gold (``model``: the learned model to use, default the shipped one)."""
     items = load_gold(gold_path)
     if not items:
         raise ConfigError(f"the gold at {gold_path or default_gold_path()} has no lines")
-    classifier = PositionClassifier() if classifier is None else classifier
-    known = set(classifier.taxonomy.ids)
+    rules = PositionClassifier()
+    known = set(rules.taxonomy.ids)
     for item in items:
         unknown = set(item.positions) - known
         if unknown:
             raise ConfigError(f"gold line {item.line} names unknown positions {sorted(unknown)}")
     texts = SharedTexts(shared_dir).resolve(items)
-    predictions: list[tuple[GoldItem, tuple[str, ...]]] = []
-    for item in items:
-        found = classifier.classify(texts[(item.corpus, item.doc)], item.start, item.end)
-        predictions.append((item, tuple(dict.fromkeys(p.id for p in found))))
-    ids = classifier.taxonomy.ids
-    mistakes = tuple(Mistake(i, p) for i, p in predictions if set(p) != set(i.positions))
-    return PositionsReport(
-        all=_scores(predictions, ids),
-        holdout=_scores([(i, p) for i, p in predictions if i.split == "holdout"], ids),
-        tune=_scores([(i, p) for i, p in predictions if i.split == "tune"], ids),
-        fresh=_scores([(i, p) for i, p in predictions if i.batch == 2], ids),
-        mistakes=mistakes,
+    ids = rules.taxonomy.ids
+    test = [i for i in items if i.split == TEST_SPLIT]
+    earlier = [i for i in items if i.batch in (1, 2)]
+    scored = []
+    for method in ("rules", *(m for m in methods if m != "rules")):
+        finder = PositionFinder(method, rules=rules, model=model)
+        chosen = test if method != "rules" else [*test, *earlier]
+        found = finder.classify_many([(texts[(i.corpus, i.doc)], i.start, i.end) for i in chosen])
+        predictions = {
+            id(i): tuple(dict.fromkeys(p.id for p in f)) for i, f in zip(chosen, found, strict=True)
+        }
+        scored.append((method, predictions))
+    by_rules = scored[0][1]
+    report_methods = tuple(
+        MethodScores(
+            method,
+            _scores([(i, predictions[id(i)]) for i in test], ids),
+            _confusion([(i, predictions[id(i)]) for i in test], rules.taxonomy),
+            tuple(
+                Mistake(i, predictions[id(i)]) for i in test if set(predictions[id(i)]) != set(i.positions)
+            ),
+        )
+        for method, predictions in scored
+        if method in methods
     )
+    return PositionsReport(
+        methods=report_methods,
+        earlier=_scores([(i, by_rules[id(i)]) for i in earlier], ids),
+        tune=_scores([(i, by_rules[id(i)]) for i in earlier if i.split == "tune"], ids),
+        holdout=_scores([(i, by_rules[id(i)]) for i in earlier if i.split == "holdout"], ids),
+        fresh=_scores([(i, by_rules[id(i)]) for i in earlier if i.batch == 2], ids),
+    )
+
+
+def _confusion(
+    predictions: list[tuple[GoldItem, tuple[str, ...]]], taxonomy: Taxonomy
+) -> tuple[tuple[str, str, int], ...]:
+    """How many sentences of each gold position were given one of its counter-positions instead."""
+    counts: dict[tuple[str, str], int] = {}
+    for item, found in predictions:
+        for position in item.positions:
+            for counter in taxonomy.get(position).counter:
+                if counter in found and counter not in item.positions:
+                    counts[(position, counter)] = counts.get((position, counter), 0) + 1
+    return tuple((g, c, n) for (g, c), n in sorted(counts.items()))
 
 
 def _scores(predictions: list[tuple[GoldItem, tuple[str, ...]]], ids: tuple[str, ...]) -> Scores:

@@ -20,14 +20,11 @@ from onrecord.events.numbers import ordinal_pattern, parse_ordinal
 from onrecord.events.reports import UPR_REVIEW, state_name
 from onrecord.events.sessions import Session, find_session, session_on
 from onrecord.models import Article, Event, Span
+from onrecord.text import sentence_spans
 
 # bodies that are rather speakers than meetings: the event's body only where no other is named
 _LEAD_WORDS = 15  # a sentence this long after the headlines opens the record's body
 _SPEAKER_TYPES = frozenset({"office", "special procedure"})
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$"
-)
 _DATELINE_AFTER = re.compile(r"\s*(?:--|—|–|-|:|\(|/)")
 _META_LINE = re.compile(r"^\s*(?:Published|Updated?|Posted|Date|Source|By)\b", re.IGNORECASE)
 _REVIEW_STATE = re.compile(
@@ -39,21 +36,7 @@ _REVIEW_STATE = re.compile(
 
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of ``text``: split at sentence punctuation and at line breaks."""
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if (
-            m.group().strip() == ""
-            and "\n" not in m.group()
-            and _ABBREVIATION.search(text[max(0, m.start() - 6) : m.start()])
-        ):
-            continue
-        if text[start : m.start()].strip():
-            bounds.append(_trimmed(text, start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        bounds.append(_trimmed(text, start, len(text)))
-    return tuple(bounds)
+    return sentence_spans(text, line_breaks=True)
 
 
 def _sentence_of(bounds: tuple[tuple[int, int], ...], offset: int) -> tuple[int, int]:

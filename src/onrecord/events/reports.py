@@ -9,7 +9,6 @@ session calendar completes it; where the calendar disagrees with the text, the t
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -19,13 +18,13 @@ from onrecord.events.dates import DateSource
 from onrecord.events.numbers import ordinal_pattern, parse_ordinal
 from onrecord.events.sessions import find_session, session_on
 from onrecord.models import Event, Span
+from onrecord.text import MONTHS_PATTERN, month_number
 
 UPR_BODY = "UPR Working Group"
 UPR_REVIEW = "UPR review"
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = MONTHS_PATTERN
 _DAY_MONTH_YEAR = rf"(\d{{1,2}})\s+({_MONTH})(?:\s+(\d{{4}}))?"
-_MONTH_NUMBER = {name: i for i, name in enumerate(calendar.month_name) if name}
 
 
 def _session_held() -> re.Pattern[str]:
@@ -62,7 +61,7 @@ def _date(day: str, month: str, year: int | None) -> dt.date | None:
     if year is None:
         return None
     try:
-        return dt.date(year, _MONTH_NUMBER[month.capitalize()], int(day))
+        return dt.date(year, month_number(month) or 0, int(day))
     except ValueError:
         return None
 

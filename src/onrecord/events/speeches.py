@@ -1,11 +1,11 @@
-"""The event of a speech row (see ``onrecord.speeches``): where the row says it was given."""
+"""The event of a speech row (see ``onrecord.ingest.speeches``): where the row says it was given."""
 
 from __future__ import annotations
 
 from onrecord.events.bodies import find_body
 from onrecord.events.sessions import find_session
+from onrecord.ingest.speeches import Speech
 from onrecord.models import Article, Event
-from onrecord.speeches import Speech
 
 
 def speech_event(article: Article, speech: Speech) -> Event:

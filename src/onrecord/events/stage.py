@@ -9,9 +9,9 @@ from onrecord.events.figures import find_figures
 from onrecord.events.finder import find_event, is_dateline
 from onrecord.events.reports import find_report_event
 from onrecord.events.speeches import speech_event
+from onrecord.ingest.speeches import speech_of
 from onrecord.models import Article, Event, Genre, Statement
 from onrecord.pipeline import Work
-from onrecord.speeches import speech_of
 
 
 def statement_extent(statement: Statement) -> tuple[int, int]:

@@ -31,6 +31,7 @@ class Kind(StrEnum):
 # Longest suffixes first, so that ``x.jsonl.gz`` is not taken for a ``.gz``.
 _SUFFIXES: tuple[tuple[str, Kind, bool], ...] = (
     (".warc.gz", Kind.WARC, True),
+    (".wet.gz", Kind.WARC, True),  # Common Crawl's extracted text (WET), a WARC file of conversion records
     (".jsonl.gz", Kind.JSONL, True),
     (".csv.gz", Kind.CSV, True),
     (".txt", Kind.TEXT, False),
@@ -39,9 +40,10 @@ _SUFFIXES: tuple[tuple[str, Kind, bool], ...] = (
     (".csv", Kind.CSV, False),
     (".jsonl", Kind.JSONL, False),
     (".warc", Kind.WARC, False),
+    (".wet", Kind.WARC, False),
 )
 
-READABLE = ".txt .html .htm .csv .jsonl .jsonl.gz .warc .warc.gz"
+READABLE = ".txt .html .htm .csv .jsonl .jsonl.gz .warc .warc.gz .wet .wet.gz"
 
 _COMPRESSED = frozenset({".gz", ".bz2", ".xz", ".zst", ".zip"})
 

@@ -1,4 +1,5 @@
-"""Web archives: one document per HTML or plain-text ``response`` record of a WARC file (gzipped or not).
+"""Web archives: one document per HTML or plain-text ``response`` record of a WARC file (gzipped or not),
+and one per ``conversion`` record of a WET file (Common Crawl's text extracted from the pages).
 
 warcio parses the records. It is lenient with damage: a record cut short comes out short, and a file
 that breaks off inside a record's headers simply ends. So the reader checks for itself: gzip is
@@ -111,7 +112,9 @@ def read_warc(path: str, *, gzipped: bool, max_bytes: int) -> Iterator[Item]:
 
 def _item(record: Any, max_bytes: int) -> Item | None:
     """What a record yields: a document, a Skipped with the reason, or ``None`` for records that are not
-    responses (warcinfo, request, metadata, revisit ...), passed over silently."""
+    responses or conversions (warcinfo, request, metadata, revisit ...), passed over silently."""
+    if record.rec_type == "conversion":
+        return _conversion(record, max_bytes)
     if record.rec_type != "response":
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI") or "(no WARC-Target-URI)"
@@ -139,3 +142,16 @@ def _item(record: Any, max_bytes: int) -> Item | None:
     hint = charset.group(1) if charset else None
     fields = MappingProxyType({"url": uri} if "://" in uri else {})
     return RawDocument(uri, body, media, fields, encoding_hint=hint)
+
+
+def _conversion(record: Any, max_bytes: int) -> Item:
+    """A WET record: the text a crawler extracted from the page at ``WARC-Target-URI``, in UTF-8."""
+    uri = record.rec_headers.get_header("WARC-Target-URI") or "(no WARC-Target-URI)"
+    body: bytes = record.content_stream().read(max_bytes + 1)
+    if len(body) > max_bytes:
+        limit = f"the limit of {max_bytes:,} bytes (setting max_document_bytes)"
+        return Failure(uri, "read", f"the conversion record is over {limit}; it was not read further")
+    if not body.strip():
+        return Failure(uri, "read", "the WET conversion record has an empty body")
+    fields = MappingProxyType({"url": uri} if "://" in uri else {})
+    return RawDocument(uri, body, MediaType.TEXT, fields, encoding_hint="utf-8")

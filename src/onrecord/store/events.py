@@ -17,17 +17,23 @@ from onrecord.models import Event, Figure, Span
 from onrecord.store.database import rows_of_statements
 
 
-def event_key(event: Event, document_id: int | None = None) -> str:
+def event_key(event: Event, document: str | None = None) -> str:
     """The identity an event is stored under. Statements of different documents share an event only where
-    body, session and day agree: an event with neither session nor day is its document's own."""
+    body, session and day agree: an event with neither session nor day is its document's own
+    (``document``: its SHA-256)."""
     values: list[object] = [v.isoformat() if isinstance(v, dt.date) else v for v in event.key()]
-    if event.session is None and event.date is None and document_id is not None:
-        values.append({"document": document_id})
+    if event.session is None and event.date is None and document is not None:
+        values.append({"document": document})
     return json.dumps(values)
 
 
-def upsert_event(conn: sqlite3.Connection, event: Event, document_id: int | None = None) -> int:
-    key = event_key(event, document_id)
+def document_sha256(conn: sqlite3.Connection, document_id: int) -> str | None:
+    row = conn.execute("SELECT sha256 FROM documents WHERE id = ?", (document_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def upsert_event(conn: sqlite3.Connection, event: Event, document: str | None = None) -> int:
+    key = event_key(event, document)
     row = conn.execute("SELECT id FROM events WHERE key = ?", (key,)).fetchone()
     remote = None if event.remote is None else int(event.remote)
     if row is not None:
@@ -58,7 +64,7 @@ def upsert_event(conn: sqlite3.Connection, event: Event, document_id: int | None
 def link_document_events(conn: sqlite3.Connection, document_id: int, events: Sequence[Event]) -> None:
     conn.executemany(
         "INSERT OR IGNORE INTO document_events(document_id, event_id) VALUES (?, ?)",
-        [(document_id, upsert_event(conn, e, document_id)) for e in events],
+        [(document_id, upsert_event(conn, e, document_sha256(conn, document_id))) for e in events],
     )
 
 

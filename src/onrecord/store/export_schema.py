@@ -173,6 +173,7 @@ STATEMENT = (
                     Field("start", INT, "offset of the evidence", True),
                     Field("end", INT, "offset just past the evidence", True),
                     Field("evidence", STR, "the span that shows the position", True),
+                    Field("source", STR, "what found it: rule or model", True),
                 )
             )
         ),

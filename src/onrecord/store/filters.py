@@ -110,6 +110,12 @@ FILTERS: tuple[Filter, ...] = (
     Filter("date_from", str, "Said on or after this day (YYYY-MM-DD).", f"{DAY_SAID} >= ?", option="from"),
     Filter("date_to", str, "Said on or before this day (YYYY-MM-DD).", f"{DAY_SAID} <= ?", option="to"),
     Filter("outlet", str, "Outlet of the document contains this.", "d.outlet LIKE ?", _CONTAINS),
+    Filter(
+        "genre",
+        str,
+        "Genre of the document: news, meeting_coverage, meeting_summary, press_briefing, un_report, speech.",
+        "d.genre = lower(?)",
+    ),
     Filter("kind", str, "direct, indirect or mixed.", "s.kind = lower(?)"),
 )
 

@@ -56,6 +56,7 @@ FACETS = {  # facet -> the SQL of its value
     "event_kind": "ev.kind",
     "kind": "s.kind",
     "outlet": "d.outlet",
+    "genre": "d.genre",
     "year": f"substr({DAY_SAID}, 1, 4)",
 }
 THEME_FACETS = {"topic": ("statement_topics", "label"), "position": ("statement_positions", "position")}

@@ -19,6 +19,7 @@ from onrecord.models import Span, Speaker, SpeakerKind, Statement, StatementKind
 from onrecord.store.documents import get_document
 from onrecord.store.events import (
     EVENT_COLUMNS,
+    document_sha256,
     event_from_row,
     event_row,
     figure_row,
@@ -30,13 +31,14 @@ from onrecord.store.filters import StatementFilter
 from onrecord.store.themes import insert_themes, positions_by_statement, topics_by_statement
 
 
-def speaker_key(speaker: Speaker, document_id: int | None = None) -> str:
+def speaker_key(speaker: Speaker, document: str | None = None) -> str:
     """The identity a speaker is stored under: kind and folded name. A generic speaker (kind unknown, or
-    a group such as "Speakers") is one document's own and never merges with another document's."""
+    a group such as "Speakers") is one document's own (``document``: its SHA-256) and never merges with
+    another document's."""
     folded = unicodedata.normalize("NFKC", speaker.name).casefold()
     folded = re.sub(r"[\s\u00a0]+", " ", folded.replace("\u2019", "'")).strip()
     generic = speaker.kind in {SpeakerKind.UNKNOWN, SpeakerKind.GROUP}
-    scope = f"@{document_id}" if generic and document_id is not None else ""
+    scope = f"@{document}" if generic and document is not None else ""
     return f"{speaker.kind.value}:{folded}{scope}"
 
 
@@ -80,9 +82,10 @@ def insert_statements(
     """Store a document's statements (the caller holds the transaction); returns their ids in order."""
     speaker_ids: dict[str, int] = {}
     ids = []
+    document = document_sha256(conn, document_id)
     for seq, statement in enumerate(statements):
         speaker = statement.speaker
-        key = speaker_key(speaker, document_id)
+        key = speaker_key(speaker, document)
         if key not in speaker_ids:
             speaker_ids[key] = _upsert_speaker(conn, speaker, key)
             conn.execute(
@@ -121,7 +124,7 @@ def insert_statements(
                 mention.start if mention else None,
                 mention.end if mention else None,
                 mention.text if mention else None,
-                upsert_event(conn, event, document_id) if event else None,
+                upsert_event(conn, event, document) if event else None,
                 event.date_published.isoformat() if event and event.date_published else None,
             ),
         )
@@ -263,6 +266,7 @@ def statement_row(stored: StoredStatement, document: dict[str, object]) -> dict[
                 "start": p.evidence.start,
                 "end": p.evidence.end,
                 "evidence": p.evidence.text,
+                "source": p.source,
             }
             for p in st.positions
         ],

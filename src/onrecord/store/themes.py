@@ -17,9 +17,12 @@ def insert_themes(
         [(statement_id, t.label, t.score) for t in topics],
     )
     conn.executemany(
-        "INSERT INTO statement_positions(statement_id, position, score, start, end, text)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [(statement_id, p.id, p.score, p.evidence.start, p.evidence.end, p.evidence.text) for p in positions],
+        "INSERT INTO statement_positions(statement_id, position, score, start, end, text, source)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (statement_id, p.id, p.score, p.evidence.start, p.evidence.end, p.evidence.text, p.source)
+            for p in positions
+        ],
     )
 
 
@@ -38,8 +41,8 @@ def positions_by_statement(
 ) -> dict[int, tuple[Position, ...]]:
     """The positions each of ``statement_ids`` takes, surest first, with their evidence."""
     found: dict[int, list[Position]] = {}
-    columns = "position, score, start, end, text"
+    columns = "position, score, start, end, text, source"
     for r in rows_of_statements(conn, columns, "statement_positions", statement_ids, "score DESC, position"):
-        position = Position(r["position"], r["score"], Span(r["start"], r["end"], r["text"]))
+        position = Position(r["position"], r["score"], Span(r["start"], r["end"], r["text"]), r["source"])
         found.setdefault(r["statement_id"], []).append(position)
     return {k: tuple(v) for k, v in found.items()}

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.errors import ConfigError
-from onrecord.models import Position, Span
+from onrecord.models import RULE, Position, Span
 
 __all__ = [
     "Cue",
@@ -232,9 +232,21 @@ class PositionClassifier:
                 found.append(position)
         return tuple(sorted(found, key=lambda p: (-p.score, p.evidence.start)))
 
-    def _decide(
-        self, definition: PositionDefinition, lowered: str, text: str, offset: int
-    ) -> Position | None:
+    def opposed(self, text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
+        """Positions that ``text[start:end]`` argues against: an ``against`` phrasing or a negated cue is
+        found, and it outweighs what supports the position there."""
+        end = len(text) if end is None else end
+        lowered = _lower(text[start:end])
+        found = set()
+        for definition in self.taxonomy.positions:
+            supporting, opposing = self._evidence(definition, lowered)
+            against = _noisy_or(h.cue.weight for h in opposing)
+            if opposing and against >= _noisy_or(h.cue.weight for h in supporting):
+                found.add(definition.id)
+        return frozenset(found)
+
+    def _evidence(self, definition: PositionDefinition, lowered: str) -> tuple[list[_Hit], list[_Hit]]:
+        """The hits that support ``definition`` in ``lowered`` and those that oppose it."""
         supporting: list[_Hit] = []
         opposing: list[_Hit] = []
         for hit in _hits(definition.cues, lowered):
@@ -246,13 +258,20 @@ class PositionClassifier:
         opposing.extend(against)
         # a cue inside a phrase that argues against the position is part of that argument, not support
         supporting = [h for h in supporting if not any(_overlap(h, a) for a in against)]
+        return supporting, opposing
+
+    def _decide(
+        self, definition: PositionDefinition, lowered: str, text: str, offset: int
+    ) -> Position | None:
+        supporting, opposing = self._evidence(definition, lowered)
         score = _noisy_or(h.cue.weight for h in supporting)
         if not supporting or score < self.taxonomy.threshold:
             return None
         if score <= _noisy_or(h.cue.weight for h in opposing):
             return None
         best = max(supporting, key=lambda h: (h.cue.weight, -h.start))
-        return Position(definition.id, round(score, 4), Span.of(text, offset + best.start, offset + best.end))
+        evidence = Span.of(text, offset + best.start, offset + best.end)
+        return Position(definition.id, round(score, 4), evidence, RULE)
 
     def _negated(self, lowered: str, at: int) -> bool:
         """Whether a negation word stands earlier in the clause that holds position ``at``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from onrecord.pipeline import Work
-from onrecord.themes.positions import PositionClassifier
+from onrecord.themes.stance import PositionFinder
 from onrecord.themes.topics import TopicModel, TopicPredictor
 
 
@@ -16,15 +16,17 @@ class PositionStage:
     requires: tuple[str, ...] = ("article", "statements")
     assigns: tuple[str, ...] = ("statements",)
 
-    def __init__(self, classifier: PositionClassifier | None = None) -> None:
-        self.classifier = classifier if classifier is not None else PositionClassifier()
+    def __init__(self, classifier: PositionFinder | None = None) -> None:
+        self.classifier = classifier if classifier is not None else PositionFinder()
 
     def __call__(self, work: Work) -> Work:
         assert work.article is not None and work.statements is not None
         text = work.article.text
+        found = self.classifier.classify_many(
+            [(text, st.content.start, st.content.end) for st in work.statements]
+        )
         statements = tuple(
-            replace(st, positions=self.classifier.classify(text, st.content.start, st.content.end))
-            for st in work.statements
+            replace(st, positions=positions) for st, positions in zip(work.statements, found, strict=True)
         )
         return replace(work, statements=statements)
 

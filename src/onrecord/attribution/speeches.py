@@ -1,62 +1,22 @@
-"""Speeches: a document that is one speech by a known speaker needs no parse to say who said what.
+"""The statements of a speech row: every paragraph is a direct statement of the speaker the row names
+(``ingest.speeches``); no parse is needed to say who said what::
 
-A table row (CSV/JSONL) with a ``speaker`` column is read as a speech (``data/ingest.json`` lists the
-column names accepted for the speaker, their country and role, and the body, session and segment where
-the speech was given). Every paragraph of its text is a direct statement by that speaker; the event is
-the one the row names, dated by the row's date or else by the session calendar::
-
-    speech = speech_of(work.raw.fields)           # None for anything but a speech row
     statements = speech_statements(article, speech)
-    event = speech_event(article, speech)         # in events.speeches: the event stage places it
 
-Both the attribution and the event stage read a speech row, so this module imports no stage.
+Printed records wrapped at a fixed width are read in paragraphs, not a statement per wrapped line.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Mapping
 
+from onrecord.ingest.speeches import Speech
 from onrecord.models import Article, Span, Speaker, SpeakerKind, Statement, StatementKind
 
 _LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")  # a line without the space around it
 _BLOCK = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")  # lines up to a blank line
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’)\]]*$")
 _WRAPPED_BELOW = 90  # characters: a text whose typical line is shorter may be wrapped at a fixed width
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Speech:
-    """Who gave a speech and where, as the row gives it."""
-
-    speaker: str
-    country: str | None = None
-    role: str | None = None
-    body: str | None = None
-    session: int | None = None
-    segment: str | None = None
-
-    @property
-    def by_state(self) -> bool:
-        """Whether the speaker is the State itself (the row names no person)."""
-        return self.country is not None and self.speaker.casefold() == self.country.casefold()
-
-
-def speech_of(fields: Mapping[str, str]) -> Speech | None:
-    """The speech a row's fields describe, or None when the row names no speaker."""
-    speaker = " ".join(fields.get("speaker", "").split())
-    if not speaker:
-        return None
-    session = fields.get("session", "").strip()
-    return Speech(
-        speaker=speaker,
-        country=" ".join(fields.get("country", "").split()) or None,
-        role=" ".join(fields.get("role", "").split()) or None,
-        body=" ".join(fields.get("body", "").split()) or None,
-        session=int(session) if session.isdigit() else None,
-        segment=" ".join(fields.get("segment", "").split()) or None,
-    )
 
 
 def speaker_of(speech: Speech) -> Speaker:
