@@ -40,6 +40,8 @@ class Trouble:
         stem = Path(work.raw.source).stem
         if stem == "slow":
             time.sleep(120)
+        if stem.endswith("slowish"):
+            time.sleep(2)
         if stem == "die" or (stem == "die-once" and not self.marker.exists()):
             self.marker.touch()
             os.kill(os.getpid(), signal.SIGKILL)
@@ -83,6 +85,14 @@ def test_a_document_over_its_time_limit_is_a_failure_and_the_run_goes_on(tmp_pat
     assert (source, stage) == ("slow", "trouble")
     assert reason.startswith("timed out after 3 s")
     assert summary.failed == 1  # type: ignore[attr-defined]
+
+
+def test_documents_are_stored_in_input_order_whatever_the_workers(tmp_path: Path) -> None:
+    names = ["a-slowish", "b", "c", "d-slowish", "e", "f"]
+    _summary, db = run(tmp_path, names, workers=2)
+    with sqlite3.connect(db) as conn:
+        in_id_order = [Path(row[0]).stem for row in conn.execute("SELECT source FROM documents ORDER BY id")]
+    assert in_id_order == names  # the slow ones did not let later documents take their ids
 
 
 def test_a_worker_killed_once_has_its_document_tried_again(tmp_path: Path) -> None:

@@ -6,10 +6,11 @@
 
 Each worker is a process that runs the whole pipeline on one document at a time, its models loaded once
 (before it takes work, so a document's time never includes them). The parent hands a worker its next
-document the moment it answers, so at most one document per worker is in flight and memory stays
-bounded whatever the corpus size; a worker is replaced by a fresh one after ``RECYCLE_AFTER``
-documents (``recycle_after``), so what spaCy accumulates over a long run (its string store) is given
-back.
+document the moment it answers, so at most one document per worker is in flight. Outcomes come out in
+input order, so the store is the same whatever the number of workers; at most ``WINDOW_PER_WORKER``
+per worker wait for an earlier one, so memory stays bounded whatever the corpus size. A worker is
+replaced by a fresh one after ``RECYCLE_AFTER`` documents (``recycle_after``), so what spaCy
+accumulates over a long run (its string store) is given back.
 
 A document still running after ``time_limit`` seconds has its worker killed and comes out as a
 ``Failure`` naming the stage it was in ("timed out after 120 s"); a fresh worker takes its place and the
@@ -59,6 +60,7 @@ _STAGE_BYTES = 48
 _PARENT_CHECK_SECONDS = 0.5
 _PR_SET_PDEATHSIG = 1
 _RETRIES = 1  # a document whose worker died is tried once more on a fresh worker
+WINDOW_PER_WORKER = 8  # documents in flight or waiting for an earlier one to come back, per worker
 RECYCLE_AFTER = 1000  # documents a worker parses before a fresh one takes its place (memory stays flat)
 
 
@@ -132,16 +134,23 @@ class WorkerPool:
         self._workers = []
 
     def run(self, works: Iterable[Work], *, stop: Event | None = None) -> Iterator[Outcome]:
-        """The outcome of every document of ``works`` that was handed out, as each finishes."""
+        """The outcome of every document of ``works`` that was handed out, in the order of ``works``.
+
+        Outcomes are put back in input order (so a store written from them does not depend on the
+        number of workers); at most ``window`` documents are in flight or waiting for an earlier one.
+        """
         source = iter(works)
         retry: deque[_Job] = deque()
+        done: dict[int, Outcome] = {}
         exhausted = False
+        first = next_out = self._seq + 1
+        window = WINDOW_PER_WORKER * self.size
 
         def next_job() -> _Job | None:
             nonlocal exhausted
             if retry:
                 return retry.popleft()
-            if exhausted or (stop is not None and stop.is_set()):
+            if exhausted or (stop is not None and stop.is_set()) or self._seq + 1 - next_out >= window:
                 return None
             work = next(source, None)
             if work is None:
@@ -165,23 +174,30 @@ class WorkerPool:
             busy = any(w.job is not None for w in self._workers)
             more = bool(retry) or not (exhausted or (stop is not None and stop.is_set()))
             if not busy and not more:
-                return
+                break
             ready = wait(self._waitables(), timeout=self._time_left())
             now = time.monotonic()
+            finished: list[tuple[int, Outcome]] = []
             for index, worker in enumerate(self._workers):
                 if worker.conn in ready:
                     message = _receive(worker.conn)
                     if message is not None:
-                        yield from self._answered(worker, message, hand_out)
+                        finished += self._answered(worker, message, hand_out)
                         continue
                 if worker.conn in ready or worker.process.sentinel in ready:
-                    yield from self._died(index, retry)
+                    finished += self._died(index, retry)
                 elif _busy(worker) and now - worker.since > self.time_limit:
-                    yield from self._timed_out(index)
+                    finished += self._timed_out(index)
+            done.update(finished)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+        if done:  # cannot be: every document handed out comes back once
+            raise PipelineError(f"documents {sorted(done)} came back before an earlier one (from {first})")
 
     def _answered(
         self, worker: _Worker, message: Any, hand_out: Callable[[_Worker], None]
-    ) -> Iterator[Outcome]:
+    ) -> Iterator[tuple[int, Outcome]]:
         if message == _READY:
             worker.ready = True
             hand_out(worker)
@@ -196,7 +212,7 @@ class WorkerPool:
             self._retire(worker)  # the fresh worker takes work once it is ready
         else:
             hand_out(worker)  # keep the worker busy while this outcome is stored
-        yield _with_raw(outcome, job.work.raw)
+        yield seq, _with_raw(outcome, job.work.raw)
 
     def _retire(self, worker: _Worker) -> None:
         """A fresh worker in place of ``worker``, which is told to leave."""
@@ -208,7 +224,7 @@ class WorkerPool:
             worker.process.join()
         self._replace(self._workers.index(worker))
 
-    def _died(self, index: int, retry: deque[_Job]) -> Iterator[Outcome]:
+    def _died(self, index: int, retry: deque[_Job]) -> Iterator[tuple[int, Outcome]]:
         worker = self._workers[index]
         worker.process.join(timeout=5)
         how = _how_it_ended(worker.process)
@@ -225,9 +241,9 @@ class WorkerPool:
             return
         stage = _stage_of(worker)
         reason = f"the worker process parsing it {how}, {job.attempts + 1} times"
-        yield Outcome(job.work, Failure(job.work.raw.source, stage, reason))
+        yield job.seq, Outcome(job.work, Failure(job.work.raw.source, stage, reason))
 
-    def _timed_out(self, index: int) -> Iterator[Outcome]:
+    def _timed_out(self, index: int) -> Iterator[tuple[int, Outcome]]:
         worker = self._workers[index]
         if not worker.ready:
             self._stop_all()
@@ -242,7 +258,7 @@ class WorkerPool:
         self._replace(index)
         if job is not None:
             reason = f"timed out after {self.time_limit:g} s (setting document_time_limit); the run went on"
-            yield Outcome(job.work, Failure(job.work.raw.source, stage, reason))
+            yield job.seq, Outcome(job.work, Failure(job.work.raw.source, stage, reason))
 
     def _waitables(self) -> list[Any]:
         busy = [w for w in self._workers if _busy(w)]
