@@ -5,7 +5,9 @@
 Each side ingests the same inputs (default: the Wikinews articles in ../shared/data/news, the first
 ``--limit`` of them) into its own fresh store, with the whole pipeline; the models are loaded before the
 clock starts. Printed: documents per second of each side, the ratio N/1 (the figure that is comparable
-across machines), and the peak resident memory of a worker process (Linux: read from /proc).
+across machines), the peak resident memory of a worker process (Linux: read from /proc), and the
+machine's ceiling: how many times the work of one process N processes burning CPU get done in the same
+time (below N on a machine shared with other jobs, and so is any speed-up the workers can show).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import multiprocessing
 import sys
 import tempfile
 import threading
@@ -71,6 +74,26 @@ class PeakMemory(threading.Thread):
                     self.peak_kb = max(self.peak_kb, int(fields.get("VmRSS", "0 kB").split()[0]))
 
 
+def burn(loops: int) -> float:
+    start = time.perf_counter()
+    total = 0
+    for i in range(loops):
+        total += i * i
+    return time.perf_counter() - start
+
+
+def ceiling(processes: int, loops: int = 20_000_000) -> float:
+    """How many times faster ``processes`` processes burn CPU than one, on this machine now: what the
+    workers could reach at best (a machine shared with other jobs gives less than its cores)."""
+    start = time.perf_counter()
+    burn(loops)
+    one = time.perf_counter() - start
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        pool.map(burn, [loops] * processes)
+    return processes * one / (time.perf_counter() - start)
+
+
 def timed(
     inputs: list[str], db: Path, settings: Settings, pipeline: Pipeline, workers: int
 ) -> tuple[int, float]:
@@ -107,6 +130,9 @@ def main() -> None:
     print(f"1 worker:   {one / t_one:6.2f} documents/s ({t_one:.1f} s)")
     print(f"{args.workers} workers:  {many / t_many:6.2f} documents/s ({t_many:.1f} s)")
     print(f"ratio {args.workers} workers / 1 worker: {t_one / t_many:.2f}x")
+    print(
+        f"the machine's ceiling now: {args.workers} processes burning CPU do {ceiling(args.workers):.2f}x one"
+    )
     if memory.peak_kb:
         print(f"peak resident memory of a worker: {memory.peak_kb / 1024:.0f} MB")
 
