@@ -5,9 +5,9 @@
 Each side ingests the same inputs (default: the Wikinews articles in ../shared/data/news, the first
 ``--limit`` of them) into its own fresh store, with the whole pipeline; the models are loaded before the
 clock starts. Printed: documents per second of each side, the ratio N/1 (the figure that is comparable
-across machines), the peak resident memory of a worker process (Linux: read from /proc), and the
-machine's ceiling: how many times the work of one process N processes burning CPU get done in the same
-time (below N on a machine shared with other jobs, and so is any speed-up the workers can show).
+across machines), the peak resident memory of a worker process, and how long each worker spent on a
+CPU and waiting for one (Linux: read from /proc): on a machine shared with other jobs the waiting
+shows why a ratio falls short of N.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import multiprocessing
+import os
 import sys
 import tempfile
 import threading
@@ -51,47 +51,29 @@ def sample(paths: list[str], limit: int, folder: Path) -> list[str]:
     return [str(out), *rest]
 
 
-class PeakMemory(threading.Thread):
-    """Samples the resident memory of this process's children (the workers) until stopped."""
+class Watch(threading.Thread):
+    """Samples this process's children (the workers) until stopped: the peak resident memory of any, and
+    the seconds each spent on a CPU and waiting for one (Linux: /proc/PID/status and schedstat)."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.peak_kb = 0
+        self.sched: dict[int, tuple[float, float]] = {}
         self.done = threading.Event()
 
     def run(self) -> None:
-        import os
-
-        me = os.getpid()
+        me = str(os.getpid())
         while not self.done.wait(0.2):
-            for stat in Path("/proc").glob("[0-9]*/status"):
+            for status in Path("/proc").glob("[0-9]*/status"):
                 try:
-                    text = stat.read_text()
-                except OSError:
+                    text = status.read_text()
+                    on_cpu, waiting, _ = (status.parent / "schedstat").read_text().split()
+                except (OSError, ValueError):
                     continue
                 fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
-                if fields.get("PPid", "").strip() == str(me):
+                if fields.get("PPid", "").strip() == me:
                     self.peak_kb = max(self.peak_kb, int(fields.get("VmRSS", "0 kB").split()[0]))
-
-
-def burn(loops: int) -> float:
-    start = time.perf_counter()
-    total = 0
-    for i in range(loops):
-        total += i * i
-    return time.perf_counter() - start
-
-
-def ceiling(processes: int, loops: int = 20_000_000) -> float:
-    """How many times faster ``processes`` processes burn CPU than one, on this machine now: what the
-    workers could reach at best (a machine shared with other jobs gives less than its cores)."""
-    start = time.perf_counter()
-    burn(loops)
-    one = time.perf_counter() - start
-    start = time.perf_counter()
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        pool.map(burn, [loops] * processes)
-    return processes * one / (time.perf_counter() - start)
+                    self.sched[int(status.parent.name)] = (int(on_cpu) / 1e9, int(waiting) / 1e9)
 
 
 def timed(
@@ -119,22 +101,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         inputs = sample(paths, args.limit, Path(tmp))
         one, t_one = timed(inputs, Path(tmp) / "one.db", settings, pipeline, 1)
-        memory = PeakMemory()
-        memory.start()
+        watch = Watch()
+        watch.start()
         many, t_many = timed(inputs, Path(tmp) / "many.db", settings, pipeline, args.workers)
-        memory.done.set()
-        memory.join()
+        watch.done.set()
+        watch.join()
     sampled = any(p.endswith(".jsonl") for p in inputs)
     taken = f"the first {args.limit} rows of the CSV files in " if sampled else ""
     print(f"inputs: {taken}{' '.join(paths)} ({one} documents)")
     print(f"1 worker:   {one / t_one:6.2f} documents/s ({t_one:.1f} s)")
     print(f"{args.workers} workers:  {many / t_many:6.2f} documents/s ({t_many:.1f} s)")
     print(f"ratio {args.workers} workers / 1 worker: {t_one / t_many:.2f}x")
-    print(
-        f"the machine's ceiling now: {args.workers} processes burning CPU do {ceiling(args.workers):.2f}x one"
-    )
-    if memory.peak_kb:
-        print(f"peak resident memory of a worker: {memory.peak_kb / 1024:.0f} MB")
+    if watch.peak_kb:
+        print(f"peak resident memory of a worker: {watch.peak_kb / 1024:.0f} MB")
+    for on_cpu, waiting in watch.sched.values():  # since each worker started, warm-up included
+        print(f"a worker: {on_cpu:.1f} s on a CPU, {waiting:.1f} s waiting for one (taken by other work)")
 
 
 if __name__ == "__main__":
