@@ -16,7 +16,14 @@ from functools import cache
 
 from onrecord.datafiles import read_json
 
-__all__ = ["MONTHS_PATTERN", "dateline_end", "month_number", "sentence_spans", "state_under_review"]
+__all__ = [
+    "MONTHS_PATTERN",
+    "dateline_end",
+    "month_number",
+    "sentence_spans",
+    "state_under_review",
+    "trimmed_span",
+]
 
 # a sentence ends at . ! ? (a closing quote or bracket may follow) before space and a capital, a digit or
 # an opening quote; ``line_breaks`` also ends one at every line break (headings, lists, page furniture)
@@ -67,13 +74,14 @@ def sentence_spans(
         if cut_start < position:
             position = max(position, cut_end)
             continue
-        spans.append(_trimmed(text, position, cut_start))
+        spans.append(trimmed_span(text, position, cut_start))
         position = cut_end
-    spans.append(_trimmed(text, position, end))
+    spans.append(trimmed_span(text, position, end))
     return tuple(s for s in spans if s[1] > s[0])
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without the space around it."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

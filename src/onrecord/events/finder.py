@@ -44,14 +44,6 @@ def _sentence_of(bounds: tuple[tuple[int, int], ...], offset: int) -> tuple[int,
     return next((b for b in bounds if b[0] <= offset < b[1]), (offset, offset))
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _main_body(
     text: str, bounds: tuple[tuple[int, int], ...], mentions: tuple[BodyMention, ...]
 ) -> str | None:

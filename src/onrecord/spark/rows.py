@@ -49,6 +49,7 @@ from onrecord.models import (
 from onrecord.pipeline import Outcome, Pipeline, Work
 from onrecord.store.documents import content_hash
 from onrecord.store.events import event_key
+from onrecord.store.events import event_row as exported_event
 from onrecord.store.statements import speaker_key
 
 SKIPPED_STAGE = "skipped"  # failures rows of this stage are files ingest passes over; import ignores them
@@ -200,19 +201,8 @@ def failure_row(failure: Failure | Skipped, sha256: str | None, order: tuple[int
 
 
 def event_dict(event: Event) -> dict[str, object]:
-    return {
-        "body": event.body,
-        "session": event.session,
-        "segment": event.segment,
-        "kind": event.kind,
-        "state_under_review": event.state_under_review,
-        "location": event.location,
-        "remote": event.remote,
-        "date": event.date.isoformat() if event.date else None,
-        "date_published": event.date_published.isoformat() if event.date_published else None,
-        "date_source": event.date_source,
-        "evidence": _spans(event.evidence),
-    }
+    """An event as the export writes it, with its evidence spans (for rebuilding it on import)."""
+    return {**(exported_event(event) or {}), "evidence": _spans(event.evidence)}
 
 
 def event_from_dict(data: Mapping[str, Any]) -> Event:
