@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -11,9 +12,12 @@ import typer
 from rich.markup import escape
 
 from onrecord.cli.common import DbOption, app, console_err, open_store
+from onrecord.errors import ConfigError
+from onrecord.search import Query, Sort, readable
 from onrecord.store.export import Format, write
-from onrecord.store.export_rows import rows, where_query
+from onrecord.store.export_rows import rows
 from onrecord.store.export_schema import Table, json_schema
+from onrecord.store.filters import parse_filters
 
 
 @app.command("export")
@@ -48,8 +52,27 @@ def export_command(
     if schema:
         print(json.dumps(json_schema(what), indent=2, ensure_ascii=False))
         return
-    selection = where_query(where or [])
-    with open_store(db) as store:
+    query = where_query(where or [])
+    with open_store(db) as store, readable(query or Query("")):
+        selection = query.selection if query is not None else None
         count = write(rows(store.conn, what, selection), format, output, sys.stdout, what, excel=excel)
     if output is not None:
         console_err.print(f"wrote {count} {what.value} to {escape(str(output))}")
+
+
+def where_query(items: Sequence[str]) -> Query | None:
+    """The selection ``--where`` items (``NAME=VALUE``, repeatable) make, or None for everything."""
+    if not items:
+        return None
+    values: dict[str, str] = {}
+    for item in items:
+        name, equals, value = item.partition("=")
+        if not equals or not name.strip():
+            raise ConfigError(
+                f"--where takes NAME=VALUE (like country=China or from=2020-01-01), not {item!r}"
+            )
+        if name.strip() in values:
+            raise ConfigError(f"--where names {name.strip()!r} twice; give each filter once")
+        values[name.strip()] = value.strip()
+    text = values.pop("q", "")
+    return Query(text, parse_filters(values), Sort.OLDEST)

@@ -1,27 +1,22 @@
 """The rows of every export, read from the store in the shape ``export_schema.TABLES`` declares.
 
-A selection is a search ``Query`` (query text and the search filters). Statements are the ones it
-matches; documents, speakers, events and figures are those the matching statements come from, were said
-by, were said at or cite. Without a selection every row of the table is exported.
-
-``--where NAME=VALUE`` takes the names of the search filters as the API spells them (``country``,
-``body``, ``from``, ``to``, ``q`` for the query text...), read by the filters' one declaration
-(``store.filters.parse_filters``).
+A selection is what a search selects (``store.query.Selection``: full text and the statement filters).
+Statements are the ones it matches; documents, speakers, events and figures are those the matching
+statements come from, were said by, were said at or cite. Without a selection every row of the table is
+exported. (``onrecord export --where`` builds the selection from the filters' one declaration.)
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
-from onrecord.errors import ConfigError
-from onrecord.search import MAX_PAGE_SIZE, Query, Sort, readable
 from onrecord.store import query as sql
 from onrecord.store.documents import document_refs, document_row, get_document, iter_documents
 from onrecord.store.events import iter_events
 from onrecord.store.export_schema import Table
-from onrecord.store.filters import parse_filters
+from onrecord.store.query import Selection
 from onrecord.store.statements import (
     COLUMNS,
     JOINS,
@@ -31,28 +26,12 @@ from onrecord.store.statements import (
 )
 
 Row = dict[str, Any]
+_CHUNK = 500  # statements read at a time
 
 
-def where_query(items: Sequence[str]) -> Query | None:
-    """The selection ``--where`` items (``NAME=VALUE``, repeatable) make, or None for everything."""
-    if not items:
-        return None
-    values: dict[str, str] = {}
-    for item in items:
-        name, equals, value = item.partition("=")
-        if not equals or not name.strip():
-            raise ConfigError(
-                f"--where takes NAME=VALUE (like country=China or from=2020-01-01), not {item!r}"
-            )
-        if name.strip() in values:
-            raise ConfigError(f"--where names {name.strip()!r} twice; give each filter once")
-        values[name.strip()] = value.strip()
-    text = values.pop("q", "")
-    return Query(text, parse_filters(values), Sort.OLDEST)
-
-
-def rows(conn: sqlite3.Connection, table: Table | str, where: Query | None = None) -> Iterator[Row]:
-    """Every row of ``table`` (or those ``where`` selects), in the export format, read a chunk at a time."""
+def rows(conn: sqlite3.Connection, table: Table | str, where: Selection | None = None) -> Iterator[Row]:
+    """Every row of ``table`` (or those ``where`` selects), in the export format, read a chunk at a time.
+    Unreadable query text raises ``sqlite3.OperationalError``: the caller reads it (``search.readable``)."""
     readers = {
         Table.DOCUMENTS: _documents,
         Table.STATEMENTS: _statements,
@@ -64,9 +43,8 @@ def rows(conn: sqlite3.Connection, table: Table | str, where: Query | None = Non
     if where is None:
         yield from read(conn, None, [])
         return
-    source, params = sql.source(where.selection)
-    with readable(where):
-        yield from read(conn, source, params)
+    source, params = sql.source(where)
+    yield from read(conn, source, params)
 
 
 def _matching(conn: sqlite3.Connection, column: str, source: str, params: list[object]) -> set[int]:
@@ -85,7 +63,7 @@ def _statements(conn: sqlite3.Connection, source: str | None, params: list[objec
     """Statements in document order, with each one's document and their speaker's id."""
     sql = f"SELECT s.id {source or 'FROM statements s'} ORDER BY s.document_id, s.seq"
     cursor = conn.execute(sql, params)
-    while chunk := [r[0] for r in cursor.fetchmany(MAX_PAGE_SIZE)]:
+    while chunk := [r[0] for r in cursor.fetchmany(_CHUNK)]:
         marks = ",".join("?" * len(chunk))
         found = conn.execute(
             f"SELECT {COLUMNS} FROM statements s {JOINS} WHERE s.id IN ({marks})"
