@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -25,6 +28,8 @@ from onrecord import __version__
 from onrecord.errors import ConfigError, NotFound, OnrecordError
 from onrecord.store import Store
 from onrecord.web import pages, routes
+
+SERVER_THREADS = 2  # threads answering at once, each with its own read-only connection (see lifespan)
 
 # sent with every response: no resource from elsewhere, no framing, no guessing of types
 SECURITY_HEADERS = {
@@ -68,7 +73,15 @@ def create_app(db: Path) -> FastAPI:
         conn: sqlite3.Connection = store.conn
         return conn
 
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # few threads, each with its own connection: more only take turns at the GIL (and at the
+        # CPU) while requests wait longer; the others queue on the event loop
+        anyio.to_thread.current_default_thread_limiter().total_tokens = SERVER_THREADS
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="onrecord",
         version=__version__,
         description="The record of multilateral human-rights diplomacy: who said what, where, when, and "
