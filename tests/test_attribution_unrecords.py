@@ -268,3 +268,13 @@ def test_the_meeting_is_the_body_that_met(header: str, body: str, session: int |
 
 def test_news_has_no_meeting_header() -> None:
     assert meeting_of(Article(text="GA/SHC/4999 was cited.", genre=Genre.NEWS)) is None
+
+
+def test_the_meetings_own_narrative_ends_a_turn(attributor: Attributor) -> None:
+    text = (
+        "The representative of Chile said that the mandate had to be renewed without any change at all.\n"
+        "Also speaking were the representatives of Peru, Colombia, Bolivia and Paraguay.\n"
+        "The Committee will reconvene at 10 a.m. on Thursday, 23 October, to take up its next item."
+    )
+    found = statements(attributor, text, Genre.MEETING_COVERAGE)
+    assert [s.speaker.name for s in found] == ["Chile"]
