@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from onrecord.errors import ModelError
+from onrecord.themes.artefacts import packaged, read_pair
 from onrecord.themes.position_features import StaticEmbedder
 from onrecord.themes.topic_features import TextFeaturizer, linear_scores
 
@@ -141,22 +141,12 @@ class PositionModel:
     @classmethod
     def default(cls) -> PositionModel:
         """The model shipped with onrecord (trained on the gold's training part)."""
-        base = resources.files("onrecord").joinpath(*DEFAULT_FOLDER)
-        with (
-            resources.as_file(base.joinpath(META)) as meta,
-            resources.as_file(base.joinpath(ARRAYS)) as arrays,
-        ):
-            return _load(meta, arrays, "onrecord/" + "/".join(DEFAULT_FOLDER))
+        with packaged(DEFAULT_FOLDER, META, ARRAYS) as (meta, arrays, where):
+            return _load(meta, arrays, where)
 
 
 def _load(meta_path: Path, arrays_path: Path, where: str) -> PositionModel:
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        arrays = np.load(arrays_path, allow_pickle=False)
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"no usable position model in {where}: {exc}") from exc
-    if meta.get("format") != FORMAT:
-        raise ModelError(f"{where}: position model format {meta.get('format')!r}, expected {FORMAT!r}")
+    meta, arrays = read_pair(meta_path, arrays_path, where=where, kind="position", form=FORMAT)
     with arrays:
         try:
             embedder = StaticEmbedder(

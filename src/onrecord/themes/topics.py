@@ -22,7 +22,6 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -31,6 +30,7 @@ import numpy.typing as npt
 
 from onrecord.errors import ConfigError, ModelError
 from onrecord.models import Topic
+from onrecord.themes.artefacts import packaged, read_pair
 from onrecord.themes.topic_features import TextFeaturizer, linear_scores
 
 FORMAT = "onrecord.topics.v1"
@@ -165,22 +165,12 @@ class TopicModel:
     @classmethod
     def default(cls) -> TopicModel:
         """The model shipped with onrecord (trained on UPR Info's sessions 1-15)."""
-        base = resources.files("onrecord").joinpath(*DEFAULT_FOLDER)
-        with (
-            resources.as_file(base.joinpath(META)) as meta,
-            resources.as_file(base.joinpath(ARRAYS)) as arrays,
-        ):
-            return _load(meta, arrays, "onrecord/" + "/".join(DEFAULT_FOLDER))
+        with packaged(DEFAULT_FOLDER, META, ARRAYS) as (meta, arrays, where):
+            return _load(meta, arrays, where)
 
 
 def _load(meta_path: Path, arrays_path: Path, where: str) -> TopicModel:
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        arrays = np.load(arrays_path, allow_pickle=False)
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"no usable topic model in {where}: {exc}") from exc
-    if meta.get("format") != FORMAT:
-        raise ModelError(f"{where}: topic model format {meta.get('format')!r}, expected {FORMAT!r}")
+    meta, arrays = read_pair(meta_path, arrays_path, where=where, kind="topic", form=FORMAT)
     with arrays:
         try:
             featurizer = TextFeaturizer(tuple(meta["terms"]), arrays["idf"].astype(np.float64))
