@@ -90,7 +90,24 @@ def _next_speech(comps: list[Token], head: Token) -> int:
                 and (token.tag_ == "VBG" or token.dep_ == "conj")
             ):
                 end = min(end, token.left_edge.i)
+            elif token.i > comp.i and _message_clause(token) is not None:
+                end = min(end, token.left_edge.i)  # "... issued a statement, in which he said that ..."
     return end
+
+
+def _message_clause(verb: Token) -> Token | None:
+    """The sender of the message a relative clause reports ("X issued a video statement, in which he
+    said ...": X), where ``verb`` is a reporting verb in a clause on a message noun."""
+    lex = lexicon.cues()
+    noun = verb.head
+    if (
+        verb.dep_ != "relcl"
+        or verb.lemma_.lower() not in lex.speech
+        or noun.lemma_.lower() not in lex.message_nouns
+        or noun.dep_ not in {"dobj", "nsubjpass"}
+    ):
+        return None
+    return next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c is not noun), None)
 
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
@@ -146,6 +163,8 @@ class ParagraphReader:
         if cue.phrase:
             return self._according_to(sentence, cue, cue_chars, sentence_text)
         subject = _subject(head)
+        if subject is not None and subject.pos_ == "PRON" and (sender := _message_clause(head)) is not None:
+            subject = sender  # "X issued a statement, in which he said ...": "he" is X
         if subject is None:
             return None
         mention = analyse(subject, sentence_text)

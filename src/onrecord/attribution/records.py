@@ -27,7 +27,7 @@ from onrecord.attribution.clauses import Candidate, ParagraphReader
 from onrecord.attribution.speakers import Mention, analyse, on_behalf_of
 from onrecord.models import SpeakerKind, StatementKind
 
-MIN_CONTENT = 30  # characters: the labelling convention for UN records (shorter is a topic-only act)
+MIN_CONTENT = 26  # characters: shorter is a topic-only act ("described the vote as shocking")
 _ANNOUNCE = re.compile(r"\b(?:the\s+)?following\s+(?:joint\s+)?(?:statement|remarks|message)\s*:\s*$", re.I)
 _PASSIVE_ADDRESSEE = frozenset({"tell", "inform", "brief"})
 _LEAD_IN = frozenset({"VBG", "IN", "RB", "VBN"})  # "Echoing his stance, ...", "In his presentation, ..."
