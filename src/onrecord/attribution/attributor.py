@@ -40,9 +40,6 @@ class ParsedParagraph:
     doc: Any  # a spaCy Doc of the paragraph's text
 
 
-_TURN_PARAGRAPHS = 3  # how far a turn of speech reaches to take in what an inner source "said"
-
-
 class Attributor:
     """Finds the statements of articles. The spaCy model is loaded on first use, once per process."""
 
@@ -125,11 +122,11 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         mention = candidate.mention
         if record is not None:
             mention = unrecords.canonical(candidate.mention)
-            if unrecords.is_inner_source(mention):
-                turn = next((r for r in reversed(resolved) if r[0].paragraph not in record.headlines), None)
-                if turn is not None and candidate.paragraph - turn[0].paragraph <= _TURN_PARAGRAPHS:
-                    resolved.append((replace(candidate, mention=None), turn[1]))
-                continue  # a report, the media, a forum: not a speaker at the meeting
+            if unrecords.is_inner_source(mention):  # a report, the media: not a speaker at the meeting
+                turn = record.turn_at(candidate, resolved)
+                if turn is not None:
+                    resolved.append((replace(candidate, mention=None), turn))
+                continue
             candidate = replace(candidate, mention=mention)
         cluster = resolver.resolve(mention, candidate.paragraph)
         if record is not None and cluster is not None and unrecords.is_meeting_body(cluster.name):
@@ -137,8 +134,7 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         if cluster is not None:
             resolved.append((candidate, cluster))
     if record is not None:
-        resolved = _office_holders(resolved, resolver, unrecords.holders_named(text, people))
-        resolved = _agentless(resolved, record.agentless)
+        resolved = record.settle(resolved, resolver, people)
     clusters = [c for c in resolver.clusters if c.speaks and any(k is c for _, k in resolved)]
     pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
     taken = [(c.start, c.end) for c, _ in resolved] + [
@@ -168,61 +164,6 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         for p in extra
     ]
     return tuple(sorted((without_dateline(text, s) for s in statements), key=lambda s: s.content.start))
-
-
-def _office_holders(
-    resolved: list[tuple[Candidate, Cluster]], resolver: Resolver, named_holders: dict[str, set[str]]
-) -> list[tuple[Candidate, Cluster]]:
-    """Statements of an office ("the High Commissioner") given to its holder where the record names
-    exactly one person holding it ("High Commissioner Zeid", "Secretary-General António Guterres")."""
-    clusters = resolver.clusters
-    holders: dict[str, list[Cluster]] = {}
-    for post_name, names in named_holders.items():
-        if len(names) == 1:
-            holders[post_name] = [resolver.person_named(next(iter(names)))]
-    for cluster in clusters:
-        office = unrecords.holder_office(cluster.roles)
-        post = holders.setdefault(office, []) if office is not None else []
-        if (
-            cluster.kind is SpeakerKind.PERSON
-            and office is not None
-            and cluster.name != office
-            and cluster not in post
-        ):
-            post.append(cluster)
-    named = [c for c in clusters if c.kind is SpeakerKind.PERSON and c.roles and c.names]
-    moved: list[tuple[Candidate, Cluster]] = []
-    for candidate, cluster in resolved:
-        found = holders.get(cluster.name, [])
-        if not found and cluster.kind is SpeakerKind.PERSON and " " not in cluster.name:  # "President"
-            posts = [
-                n for office, n in named_holders.items() if cluster.name.lower() in office.lower().split()
-            ]
-            found = (
-                [resolver.person_named(next(iter(posts[0])))]
-                if len(posts) == 1 and len(posts[0]) == 1
-                else []
-            )
-        if not found and cluster.kind is SpeakerKind.PERSON and unrecords.is_title(cluster.name):
-            found = [c for c in named if c is not cluster and unrecords.same_post(cluster.name, c.roles)]
-        if len(found) == 1:
-            found[0].speaks = True
-            cluster = found[0]
-        moved.append((candidate, cluster))
-    return moved
-
-
-def _agentless(
-    resolved: list[tuple[Candidate, Cluster]], agentless: list[Candidate]
-) -> list[tuple[Candidate, Cluster]]:
-    """ "..., the Third Committee was told": the statement of the first person who speaks after it."""
-    if not agentless:
-        return resolved
-    last = max(a.paragraph for a in agentless)
-    person = next((k for c, k in resolved if k.kind is SpeakerKind.PERSON and c.paragraph > last), None)
-    if person is None:
-        return resolved
-    return sorted([*resolved, *((a, person) for a in agentless)], key=lambda pair: pair[0].start)
 
 
 def _title_case(doc: Any) -> bool:

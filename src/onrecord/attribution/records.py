@@ -24,9 +24,11 @@ from typing import Any
 
 from onrecord.attribution import headlines, lexicon, unrecords
 from onrecord.attribution.clauses import Candidate, ParagraphReader
+from onrecord.attribution.coref import Cluster, Resolver
 from onrecord.attribution.speakers import Mention, analyse, on_behalf_of
 from onrecord.models import SpeakerKind, StatementKind
 
+TURN_PARAGRAPHS = 3  # how far a turn of speech reaches to take in what an inner source "said"
 MIN_CONTENT = 26  # characters: shorter is a topic-only act ("described the vote as shocking")
 _ANNOUNCE = re.compile(r"\b(?:the\s+)?following\s+(?:joint\s+)?(?:statement|remarks|message)\s*:\s*$", re.I)
 _PASSIVE_ADDRESSEE = frozenset({"tell", "inform", "brief"})
@@ -90,6 +92,22 @@ class RecordReader:
             if rule is not None:
                 found.append(rule)
         return sorted(found, key=lambda c: c.start)
+
+    def turn_at(self, candidate: Candidate, resolved: list[tuple[Candidate, Cluster]]) -> Cluster | None:
+        """The speaker whose turn is running where an inner source "says" something (never a headline's,
+        and only a few paragraphs on)."""
+        turn = next((r for r in reversed(resolved) if r[0].paragraph not in self.headlines), None)
+        if turn is None or candidate.paragraph - turn[0].paragraph > TURN_PARAGRAPHS:
+            return None
+        return turn[1]
+
+    def settle(
+        self, resolved: list[tuple[Candidate, Cluster]], resolver: Resolver, people: list[tuple[int, str]]
+    ) -> list[tuple[Candidate, Cluster]]:
+        """The record's statements once every speaker is known: an office's given to its holder, and an
+        agentless headline's to the first person who speaks in the body."""
+        resolved = _office_holders(resolved, resolver, unrecords.holders_named(self.text, people))
+        return _agentless(resolved, self.agentless)
 
     def _headline(self, line: str, start: int, end: int, index: int) -> list[Candidate]:
         made = [
@@ -217,3 +235,46 @@ def _phrase_mention(text: str, start: int, end: int, tokens: list[Any], sentence
                 start, end, text[start:end], name, SpeakerKind.PERSON, surname_only=len(words) == 1
             )
     return None
+
+
+def _office_holders(
+    resolved: list[tuple[Candidate, Cluster]], resolver: Resolver, named_holders: dict[str, set[str]]
+) -> list[tuple[Candidate, Cluster]]:
+    """Statements of an office ("the High Commissioner", "President") given to its holder where the record
+    names exactly one ("High Commissioner Zeid", "Secretary-General António Guterres", "Zeid, the High
+    Commissioner"), and of a post ("Head of the Fact-Finding Mission") to the person whose role it is."""
+    holders = {post: [resolver.person_named(n) for n in names] for post, names in named_holders.items()}
+    people = [c for c in resolver.clusters if c.kind is SpeakerKind.PERSON]
+    for cluster in people:
+        office = unrecords.holder_office(cluster.roles)
+        if office is not None and cluster.name != office and cluster not in holders.setdefault(office, []):
+            holders[office].append(cluster)
+    named = [c for c in people if c.roles and c.names]
+    moved: list[tuple[Candidate, Cluster]] = []
+    for candidate, cluster in resolved:
+        found: list[Cluster] = []
+        if cluster.kind is SpeakerKind.PERSON:
+            found = holders.get(cluster.name, [])
+            if not found and " " not in cluster.name:  # a bare title: the one post of that title
+                posts = [h for post, h in holders.items() if cluster.name.lower() in post.lower().split()]
+                found = posts[0] if len(posts) == 1 else []
+            if not found and unrecords.is_title(cluster.name):
+                found = [c for c in named if c is not cluster and unrecords.same_post(cluster.name, c.roles)]
+        if len(found) == 1:
+            found[0].speaks = True
+            cluster = found[0]
+        moved.append((candidate, cluster))
+    return moved
+
+
+def _agentless(
+    resolved: list[tuple[Candidate, Cluster]], agentless: list[Candidate]
+) -> list[tuple[Candidate, Cluster]]:
+    """ "..., the Third Committee was told": the statement of the first person who speaks after it."""
+    if not agentless:
+        return resolved
+    last = max(a.paragraph for a in agentless)
+    person = next((k for c, k in resolved if k.kind is SpeakerKind.PERSON and c.paragraph > last), None)
+    if person is None:
+        return resolved
+    return sorted([*resolved, *((a, person) for a in agentless)], key=lambda pair: pair[0].start)
