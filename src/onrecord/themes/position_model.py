@@ -10,8 +10,10 @@ folder holding ``positions.npz`` (arrays) and ``positions.json`` (vocabularies, 
     model.probabilities(["We reject any interference in our internal affairs."])  # (1, positions)
 
 A position is predicted for a sentence when its calibrated probability reaches its own threshold (its
-``threshold_with_rules`` when the model adds to the rules' positions); all were tuned by
-cross-validation on the gold's training part, never on its test split. Training lives in
+``threshold_with_rules`` when the model adds to the rules' positions); beside the rules, a position the
+rules find is dropped when the model gives every sentence of the statement less than its ``veto``
+probability (the model has learnt that the rules' phrase is used there for something else). All were
+tuned by cross-validation on the gold's training part, never on its test split. Training lives in
 ``position_training`` (needs scikit-learn); distilling the word vectors in ``position_distill`` (needs
 the ``embeddings`` extra).
 """
@@ -58,6 +60,7 @@ class PositionModel:
     offset: Matrix
     threshold: Matrix
     threshold_with_rules: Matrix  # the threshold when the model adds to the rules' positions
+    veto: Matrix  # below this probability the model overrules the rules' finding of the position
     metadata: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -70,6 +73,7 @@ class PositionModel:
             "offset": (n,),
             "threshold": (n,),
             "threshold_with_rules": (n,),
+            "veto": (n,),
         }
         for name, shape in expected.items():
             if getattr(self, name).shape != shape:
@@ -102,6 +106,7 @@ class PositionModel:
             offset=self.offset.astype(np.float32),
             threshold=self.threshold.astype(np.float32),
             threshold_with_rules=self.threshold_with_rules.astype(np.float32),
+            veto=self.veto.astype(np.float32),
             word_vectors=self.embedder.vectors,
             word_weights=self.embedder.weights.astype(np.float32),
         )
@@ -130,6 +135,7 @@ class PositionModel:
             offset=empty,
             threshold=empty,
             threshold_with_rules=empty,
+            veto=empty,
             metadata={"untrained": True},
         )
 
@@ -166,6 +172,11 @@ def _load(meta_path: Path, arrays_path: Path, where: str) -> PositionModel:
                 offset=arrays["offset"].astype(np.float64),
                 threshold=arrays["threshold"].astype(np.float64),
                 threshold_with_rules=arrays["threshold_with_rules"].astype(np.float64),
+                veto=(  # models trained before the veto never overrule the rules
+                    arrays["veto"].astype(np.float64)
+                    if "veto" in arrays.files
+                    else np.zeros(len(meta["ids"]))
+                ),
                 metadata=meta.get("metadata", {}),
             )
         except (KeyError, ValueError) as exc:

@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import KFold
+from sklearn.model_selection import GroupKFold, KFold
 
 from onrecord.errors import ConfigError
 from onrecord.evaluation.positions import TEST_SPLIT, SharedTexts, load_gold
@@ -48,6 +48,7 @@ from onrecord.themes.positions import PositionClassifier, load_taxonomy
 from onrecord.themes.topic_features import SparseRows, TextFeaturizer
 
 Matrix = npt.NDArray[np.float64]
+_VETOES = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2)  # the veto probabilities tried (see ``_best_veto``)
 Progress = Callable[[str], None]
 
 
@@ -57,7 +58,7 @@ class TrainingOptions:
 
     c: float = 4.0
     min_df: int = 2
-    max_terms: int = 8_000
+    max_terms: int = 30_000
     dense_scale: float = 0.5
     folds: int = 5
     beta: float = 0.8
@@ -68,6 +69,7 @@ class TrainingOptions:
 class LabelledSentence:
     text: str
     positions: frozenset[str]
+    document: str = ""  # sentences of one document stay in one fold of the cross-validation
 
 
 def training_sentences(shared_dir: Path, gold_path: Path | None = None) -> list[LabelledSentence]:
@@ -75,7 +77,10 @@ def training_sentences(shared_dir: Path, gold_path: Path | None = None) -> list[
     items = [item for item in load_gold(gold_path) if item.split != TEST_SPLIT]
     texts = SharedTexts(shared_dir).resolve(items)
     return [
-        LabelledSentence(texts[(i.corpus, i.doc)][i.start : i.end], frozenset(i.positions)) for i in items
+        LabelledSentence(
+            texts[(i.corpus, i.doc)][i.start : i.end], frozenset(i.positions), f"{i.corpus}/{i.doc}"
+        )
+        for i in items
     ]
 
 
@@ -101,8 +106,7 @@ def fit_position_model(
 
     say("cross-validating")
     raw = np.zeros(labels.shape)
-    folds = KFold(options.folds, shuffle=True, random_state=options.seed)
-    for train, held in folds.split(texts):
+    for train, held in _folds(sentences, options):
         featurizer = _featurizer([texts[i] for i in train], options)
         x_train = _stack(featurizer.transform(texts[i] for i in train), dense[train])
         x_held = _stack(featurizer.transform(texts[i] for i in held), dense[held])
@@ -113,12 +117,13 @@ def fit_position_model(
     rules = PositionClassifier()
     by_rules = np.array([[p in {f.id for f in rules.classify(t)} for p in ids] for t in texts])
     slope, offset = np.zeros(len(ids)), np.zeros(len(ids))
-    threshold, with_rules = np.zeros(len(ids)), np.zeros(len(ids))
+    threshold, with_rules, veto = np.zeros(len(ids)), np.zeros(len(ids)), np.zeros(len(ids))
     for j in range(len(ids)):
         slope[j], offset[j] = _platt(raw[:, j], labels[:, j])
         probabilities = calibrate(raw[:, j], slope[j : j + 1], offset[j : j + 1])
         threshold[j] = _best_threshold(probabilities, labels[:, j], options.beta)
         with_rules[j] = _best_threshold(probabilities, labels[:, j], options.beta, by_rules[:, j])
+        veto[j] = _best_veto(probabilities, labels[:, j], options.beta, by_rules[:, j], with_rules[j])
 
     say("fitting on every training sentence")
     featurizer = _featurizer(texts, options)
@@ -145,8 +150,20 @@ def fit_position_model(
         offset=offset,
         threshold=threshold,
         threshold_with_rules=with_rules,
+        veto=veto,
         metadata=metadata,
     )
+
+
+def _folds(
+    sentences: Sequence[LabelledSentence], options: TrainingOptions
+) -> list[tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]]:
+    """Cross-validation folds; a document's sentences are kept together when documents are known, so that
+    neighbouring sentences of one speech do not make the held-out scores look better than they are."""
+    if all(s.document for s in sentences):
+        groups = [s.document for s in sentences]
+        return list(GroupKFold(options.folds).split(sentences, groups=groups))
+    return list(KFold(options.folds, shuffle=True, random_state=options.seed).split(sentences))
 
 
 def _featurizer(texts: Sequence[str], options: TrainingOptions) -> TextFeaturizer:
@@ -186,14 +203,37 @@ def _best_threshold(
         predicted = probabilities >= threshold
         if given is not None:
             predicted = predicted | given
-        tp = int((predicted & (truth == 1)).sum())
-        fp = int((predicted & (truth == 0)).sum())
-        fn = int((~predicted & (truth == 1)).sum())
-        b2 = beta * beta
-        score = (1 + b2) * tp / ((1 + b2) * tp + b2 * fn + fp) if tp else 0.0
+        score = _f_beta(predicted, truth, beta)
         if score > best:
             best, chosen = score, float(threshold)
     return chosen
+
+
+def _best_veto(
+    probabilities: Matrix,
+    truth: npt.NDArray[np.int64],
+    beta: float,
+    by_rules: npt.NDArray[np.bool_],
+    with_rules: float,
+) -> float:
+    """The probability under which the rules' finding is dropped, with the best F-beta of what ``both``
+    gives (0: the rules are never overruled); small values only, so that the model overrules the rules
+    only where it is confident they are wrong."""
+    best, chosen = -1.0, 0.0
+    for veto in _VETOES:
+        predicted = (by_rules & (probabilities >= veto)) | (probabilities >= with_rules)
+        score = _f_beta(predicted, truth, beta)
+        if score > best + 1e-9:
+            best, chosen = score, float(veto)
+    return chosen
+
+
+def _f_beta(predicted: npt.NDArray[np.bool_], truth: npt.NDArray[np.int64], beta: float) -> float:
+    tp = int((predicted & (truth == 1)).sum())
+    fp = int((predicted & (truth == 0)).sum())
+    fn = int((~predicted & (truth == 1)).sum())
+    b2 = beta * beta
+    return (1 + b2) * tp / ((1 + b2) * tp + b2 * fn + fp) if tp else 0.0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,10 +10,12 @@
   sentence; a position is given when a sentence's calibrated probability reaches the position's
   threshold, and its evidence is the clause of that sentence that scores highest for it.
 - ``both``: every position the rules give, and the model's others (at thresholds tuned for adding to
-  the rules, so higher than the model's own where the rules already find most). The rules' reading of
-  stance direction is kept either way: a position the statement argues against (an ``against``
-  phrasing of the taxonomy, or a negated cue, outweighing the support) is never given, whichever side
-  proposed it.
+  the rules, so higher than the model's own where the rules already find most); a rule's position is
+  dropped when the model gives every sentence of the statement less than the position's ``veto``
+  probability (learnt where the rules' phrase serves another subject, "Christian Solidarity
+  Worldwide"). The rules' reading of stance direction is kept either way: a position the statement
+  argues against (an ``against`` phrasing of the taxonomy, or a negated cue, outweighing the support)
+  is never given, whichever side proposed it.
 
 The model is loaded once per process (``default_model``) and statements are read in batches
 (``classify_many``), so that ingest pays for one featurisation per sentence.
@@ -35,6 +37,8 @@ from onrecord.themes.sentences import clause_spans, sentence_spans
 METHODS = ("rules", "model", "both")
 
 Target = tuple[str, int, int]  # a text and the span of it to classify
+_Reading = tuple[tuple[Position, ...], dict[str, float]]  # the model's positions, its best probabilities
+_NO_READING: _Reading = ((), {})
 
 
 @cache
@@ -76,10 +80,10 @@ class PositionFinder:
             if not 0 <= start <= end <= len(text):
                 raise ValueError(f"span {start}..{end} does not lie within a text of {len(text)} characters")
         by_rules = [self.rules.classify(*t) if self.method != "model" else () for t in targets]
-        by_model = self._model_positions(targets) if self.method != "rules" else [() for _ in targets]
+        by_model = self._model_reading(targets) if self.method != "rules" else [_NO_READING for _ in targets]
         results = []
-        for target, ruled, learned in zip(targets, by_rules, by_model, strict=True):
-            found = {p.id: p for p in ruled}
+        for target, ruled, (learned, strongest) in zip(targets, by_rules, by_model, strict=True):
+            found = {p.id: p for p in ruled if self._upheld(p.id, strongest)}
             for position in learned:
                 found.setdefault(position.id, position)
             if learned and found:
@@ -88,24 +92,38 @@ class PositionFinder:
             results.append(tuple(sorted(found.values(), key=lambda p: (-p.score, p.evidence.start, p.id))))
         return results
 
-    def _model_positions(self, targets: Sequence[Target]) -> list[tuple[Position, ...]]:
+    def _upheld(self, position: str, strongest: dict[str, float]) -> bool:
+        """Whether the rules' finding of ``position`` stands: always, unless the model read the statement
+        (``both``) and gave each of its sentences less than the position's veto probability."""
+        if self.method != "both" or self.model is None or not strongest:
+            return True
+        j = self.model.ids.index(position) if position in self.model.ids else -1
+        return j < 0 or strongest[position] >= float(self.model.veto[j])
+
+    def _model_reading(self, targets: Sequence[Target]) -> list[_Reading]:
+        """For each target, the model's positions and its highest probability of each position over the
+        target's sentences."""
         assert self.model is not None
         sentences = [[(t, s, e) for s, e in sentence_spans(t, start, end)] for t, start, end in targets]
         flat = [piece for pieces in sentences for piece in pieces]
         probabilities = self.model.probabilities([t[s:e] for t, s, e in flat])
         thresholds = self.model.threshold_with_rules if self.method == "both" else self.model.threshold
-        results: list[tuple[Position, ...]] = []
+        results: list[_Reading] = []
         row = 0
         for pieces in sentences:
             block = probabilities[row : row + len(pieces)]
             row += len(pieces)
+            if not len(pieces):
+                results.append(_NO_READING)
+                continue
             found = []
-            for j in np.flatnonzero((block >= thresholds).any(axis=0)) if len(pieces) else ():
+            for j in np.flatnonzero((block >= thresholds).any(axis=0)):
                 best = int(np.argmax(block[:, j]))
                 text, start, end = pieces[best]
                 evidence = self._evidence(text, start, end, int(j))
                 found.append(Position(self.model.ids[j], round(float(block[best, j]), 4), evidence, MODEL))
-            results.append(tuple(found))
+            strongest = dict(zip(self.model.ids, block.max(axis=0).tolist(), strict=True))
+            results.append((tuple(found), strongest))
         return results
 
     def _evidence(self, text: str, start: int, end: int, position: int) -> Span:
