@@ -1,8 +1,10 @@
-"""The packaged data files (lexicons, rules, calendars, taxonomies) under ``onrecord/data``."""
+"""The packaged data files (lexicons, rules, calendars, taxonomies) under ``onrecord/data``, read and
+checked to parse."""
 
 from __future__ import annotations
 
 import json
+import tomllib
 from importlib import resources
 from typing import Any
 
@@ -26,3 +28,11 @@ def read_json(name: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ConfigError(f"data file {name} must hold a JSON object, found {type(data).__name__}")
     return data
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    """A TOML data file's text parsed; ``name`` is the file as messages name it."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{name} is not valid TOML: {exc}") from None

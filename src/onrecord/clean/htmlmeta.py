@@ -79,15 +79,15 @@ class PageMarkup:
 def read_markup(tree: Any) -> PageMarkup:
     """The declared metadata of the page ``tree`` (an ``lxml.html`` element; lxml ships no type stubs)."""
     meta = dict(_meta_pairs(tree))
-    ld = list(_json_ld_objects(tree))
+    articles = [obj for obj in _json_ld_objects(tree) if _is_article(obj)]  # JSON-LD of the article
     title_tag = tree.findtext(".//title")
     return PageMarkup(
         lang=_lang(tree),
         title_tag=" ".join(title_tag.split()) if title_tag and title_tag.strip() else None,
-        meta_title=_ld_text(ld, "headline", "name") or _first(meta, _TITLE_META),
-        published=_first_date(meta, ld),
-        author=_ld_author(ld) or _first(meta, _AUTHOR_META),
-        site_name=_first(meta, _SITE_META) or _ld_publisher(ld),
+        meta_title=_ld_text(articles, "headline", "name") or _first(meta, _TITLE_META),
+        published=_first_date(meta, articles),
+        author=_ld_author(articles) or _first(meta, _AUTHOR_META),
+        site_name=_first(meta, _SITE_META) or _ld_publisher(articles),
         visible_bylines=_visible_bylines(tree),
     )
 
@@ -116,13 +116,12 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def _first_date(meta: dict[str, str], ld: list[dict[str, Any]]) -> dt.date | None:
+def _first_date(meta: dict[str, str], articles: list[dict[str, Any]]) -> dt.date | None:
     """The first declared publication date (JSON-LD, then meta tags); where it is given in UTC and
     another source gives the same instant in the publisher's own time zone, that day is the one."""
     values = [
         value
-        for obj in ld
-        if _is_article(obj)
+        for obj in articles
         for value in (obj.get("datePublished"), obj.get("dateCreated"))
         if isinstance(value, str)
     ]
@@ -177,10 +176,8 @@ def _json_ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
                 stack.extend(item)
 
 
-def _ld_text(ld: list[dict[str, Any]], *keys: str) -> str | None:
-    for obj in ld:
-        if not _is_article(obj):
-            continue
+def _ld_text(articles: list[dict[str, Any]], *keys: str) -> str | None:
+    for obj in articles:
         for key in keys:
             value = obj.get(key)
             if isinstance(value, str) and value.strip():
@@ -188,10 +185,8 @@ def _ld_text(ld: list[dict[str, Any]], *keys: str) -> str | None:
     return None
 
 
-def _ld_author(ld: list[dict[str, Any]]) -> str | None:
-    for obj in ld:
-        if not _is_article(obj):
-            continue
+def _ld_author(articles: list[dict[str, Any]]) -> str | None:
+    for obj in articles:
         author = obj.get("author")
         names: list[str] = []
         for item in author if isinstance(author, list) else [author]:
@@ -204,10 +199,8 @@ def _ld_author(ld: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def _ld_publisher(ld: list[dict[str, Any]]) -> str | None:
-    for obj in ld:
-        if not _is_article(obj):
-            continue
+def _ld_publisher(articles: list[dict[str, Any]]) -> str | None:
+    for obj in articles:
         publisher = obj.get("publisher")
         name = publisher.get("name") if isinstance(publisher, dict) else publisher
         if isinstance(name, str) and name.strip():

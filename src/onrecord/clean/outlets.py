@@ -13,14 +13,13 @@ The names, hosts and signs are data; this module only reads, checks and applies 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from onrecord.datafiles import read_text
+from onrecord.datafiles import parse_toml, read_text
 from onrecord.errors import ConfigError
 
 OUTLETS_FILE = "outlets.toml"
@@ -72,10 +71,7 @@ def outlet_book() -> OutletBook:
 
 def parse_outlets(text: str) -> OutletBook:
     """Read an outlet file's TOML text; raises ``ConfigError`` naming the outlet at fault."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{OUTLETS_FILE} is not valid TOML: {exc}") from None
+    data = parse_toml(text, OUTLETS_FILE)
     try:
         outlets = tuple(_outlet(entry) for entry in data["outlet"])
         min_weight = int(data["min_weight"])

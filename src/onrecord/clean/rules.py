@@ -7,7 +7,6 @@ it, so that a malformed rule fails loudly with its name rather than silently nev
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -15,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from onrecord.datafiles import parse_toml
 from onrecord.errors import ConfigError
 
 RULES_FILE = "furniture.toml"
@@ -158,10 +158,7 @@ def rulebook() -> RuleBook:
 
 def parse_rulebook(text: str) -> RuleBook:
     """Read a rule file's TOML text; raises ``ConfigError`` naming the rule at fault."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{RULES_FILE} is not valid TOML: {exc}") from None
+    data = parse_toml(text, RULES_FILE)
     try:
         rules = tuple(_rule(entry) for entry in data["rule"])
         shapes_data = data["shapes"]

@@ -34,9 +34,9 @@ from pathlib import Path
 from types import MappingProxyType
 
 from onrecord.errors import ConfigError
+from onrecord.text.reading import sentence_spans
 from onrecord.themes.position_model import PositionModel
 from onrecord.themes.positions import PositionClassifier, Taxonomy
-from onrecord.themes.sentences import sentence_spans
 from onrecord.themes.stance import METHODS, PositionFinder
 
 CORPORA = ("ungdc", "wg", "seeds", "unmeetings", "news")

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Generator, Iterator, Mapping, Sequence
 from types import MappingProxyType
+from typing import BinaryIO
 
 from onrecord.errors import UnsupportedInput
 from onrecord.ingest.files import BROKEN, open_binary, os_reason, too_large
@@ -60,16 +61,11 @@ def find_columns(
 
 def read_csv(path: str, *, gzipped: bool, max_bytes: int, text_column: str | None) -> Iterator[Item]:
     """One item per row of a CSV file (the first row names the columns)."""
-    sniffed = yield from _sniff(path, gzipped)
-    if sniffed is None:
+    opened = yield from _open(path, gzipped)
+    if opened is None:
         return
-    codec, first_line = sniffed
+    stream, codec, first_line = opened
     _allow_fields_up_to(max_bytes)
-    try:
-        stream = open_binary(path, gzipped)
-    except OSError as exc:
-        yield Failure(path, "read", os_reason(exc))
-        return
     with stream:
         lines = Lines(stream, codec, max_bytes)
         reader = csv.reader(lines, delimiter=_delimiter(first_line), strict=True)
@@ -123,15 +119,10 @@ def read_csv(path: str, *, gzipped: bool, max_bytes: int, text_column: str | Non
 
 def read_jsonl(path: str, *, gzipped: bool, max_bytes: int, text_column: str | None) -> Iterator[Item]:
     """One item per line of a JSON Lines file, each line a JSON object."""
-    sniffed = yield from _sniff(path, gzipped)
-    if sniffed is None:
+    opened = yield from _open(path, gzipped)
+    if opened is None:
         return
-    codec = sniffed[0]
-    try:
-        stream = open_binary(path, gzipped)
-    except OSError as exc:
-        yield Failure(path, "read", os_reason(exc))
-        return
+    stream, codec, _ = opened
     with stream:
         lines = Lines(stream, codec, max_bytes)
         row = 0
@@ -163,8 +154,9 @@ def read_jsonl(path: str, *, gzipped: bool, max_bytes: int, text_column: str | N
             yield Failure(path, "read", "the file holds no rows (only blank lines)")
 
 
-def _sniff(path: str, gzipped: bool) -> Generator[Failure, None, tuple[str, str] | None]:
-    """The file's codec and its first line; on failure, yields the Failure and returns ``None``."""
+def _open(path: str, gzipped: bool) -> Generator[Failure, None, tuple[BinaryIO, str, str] | None]:
+    """The file opened for reading, its codec and its first line; on failure, yields the Failure and
+    returns ``None``."""
     try:
         codec, sample = sniff_file(path, gzipped)
     except BROKEN as exc:
@@ -178,7 +170,12 @@ def _sniff(path: str, gzipped: bool) -> Generator[Failure, None, tuple[str, str]
             "they are not UTF-8 and read as no other encoding onrecord considers",
         )
         return None
-    return codec, sample.decode(codec, "replace").lstrip("\ufeff").split("\n", 1)[0]
+    try:
+        stream = open_binary(path, gzipped)
+    except OSError as exc:
+        yield Failure(path, "read", os_reason(exc))
+        return None
+    return stream, codec, sample.decode(codec, "replace").lstrip("\ufeff").split("\n", 1)[0]
 
 
 def _allow_fields_up_to(max_bytes: int) -> None:

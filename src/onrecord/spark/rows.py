@@ -206,6 +206,8 @@ def event_dict(event: Event) -> dict[str, object]:
 
 
 def event_from_dict(data: Mapping[str, Any]) -> Event:
+    """The event ``event_dict`` wrote (its days as ISO dates or ``datetime.date``)."""
+
     def day(value: object) -> dt.date | None:
         return dt.date.fromisoformat(str(value)) if value else None
 
@@ -489,20 +491,10 @@ def _span_of(start: int | None, end: int | None, text: str | None) -> Span | Non
 def statement_from(row: Mapping[str, Any], figures: Sequence[Mapping[str, Any]]) -> Statement:
     """A statement from its row (a mapping of column to value) and its figures' rows, in order."""
     event = None
-    if row["event_key"] is not None:
-        event = Event(
-            body=row["event_body"],
-            session=row["event_session"],
-            segment=row["event_segment"],
-            kind=row["event_kind"],
-            state_under_review=row["event_state_under_review"],
-            location=row["event_location"],
-            remote=row["event_remote"],
-            date=row["event_date"],
-            date_published=row["event_date_published"],
-            date_source=row["event_date_source"],
-            evidence=tuple(Span(s, e, t) for s, e, t in json.loads(row["event_evidence"])),
-        )
+    if row["event_key"] is not None:  # the row carries its event in the ``event_`` columns
+        names = [*(name for name, _ in _EVENT), "date_published"]
+        fields = {name: row["event_" + name] for name in names}
+        event = event_from_dict({**fields, "evidence": json.loads(row["event_evidence"])})
     content = Span(row["content_start"], row["content_end"], row["content"])
     return Statement(
         content=content,

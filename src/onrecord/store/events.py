@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from onrecord.models import Event, Figure, Span
 from onrecord.store.database import rows_of_statements
+from onrecord.store.filters import StatementFilter
 
 
 def event_key(event: Event, document: str | None = None) -> str:
@@ -157,17 +158,14 @@ class EventSummary:
 def iter_events(
     conn: sqlite3.Connection, *, body: str | None = None, session: int | None = None
 ) -> Iterator[EventSummary]:
-    where, params = ["1 = 1"], []
-    if body:
-        where.append("ev.body LIKE ?")
-        params.append(f"%{body}%")
-    if session is not None:
-        where.append("ev.session = ?")
-        params.append(str(session))
+    """Events with how many statements, documents and speakers each has, newest first; ``body`` and
+    ``session`` are the statement filters of those names."""
+    where, params = StatementFilter(body=body, session=session).where()
     sql = f"""SELECT {EVENT_COLUMNS}, count(s.id) AS n, count(DISTINCT s.document_id) AS docs,
                      count(DISTINCT s.speaker_id) AS speakers
               FROM events ev LEFT JOIN statements s ON s.event_id = ev.id
-              WHERE {" AND ".join(where)} GROUP BY ev.id ORDER BY ev.date DESC, ev.body, ev.session"""
+              WHERE {" AND ".join(["1 = 1", *where])}
+              GROUP BY ev.id ORDER BY ev.date DESC, ev.body, ev.session"""
     for row in conn.execute(sql, params):
         event = event_from_row(row)
         assert event is not None

@@ -30,9 +30,9 @@ import numpy as np
 
 from onrecord.errors import ConfigError
 from onrecord.models import MODEL, Position, Span
+from onrecord.text.reading import clause_spans, sentence_spans
 from onrecord.themes.position_model import PositionModel
 from onrecord.themes.positions import PositionClassifier, Taxonomy
-from onrecord.themes.sentences import clause_spans, sentence_spans
 
 METHODS = ("rules", "model", "both")
 

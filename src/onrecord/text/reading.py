@@ -1,7 +1,13 @@
-"""Sentences and clauses of a text, by offsets: the units the position model reads.
+"""Sentences and clauses of a text, by offsets, as the position model reads them.
 
 The model was trained on single sentences, so a statement's content is read sentence by sentence; the
-clause of a sentence that scores highest for a position is that position's evidence.
+clause of a sentence that scores highest for a position is that position's evidence. The positions
+gold's sentence offsets are these sentences, so they keep the rules they were fixed with, where prose
+(``onrecord.text.sentences``) reads otherwise: a capital opens a sentence but a digit does not; only
+text.json's short ``abbreviations`` list counts; the text is read line by line (a line break always
+ends a sentence, except in hard-wrapped text, where only a blank line does), where prose lets a
+sentence end that runs over a line break cut first; and a single character is no sentence. Changing
+any of these moves sentence boundaries in the gold's documents.
 """
 
 from __future__ import annotations
@@ -9,14 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# A sentence ends at . ! ? (or a closing quote after one) followed by space and a capital or an opening
-# quote; abbreviations such as "Mr." or "U.N." are rare enough in these corpora not to matter.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+from onrecord.text.lexicon import abbreviation_end
+from onrecord.text.sentences import hard_wrapped, sentence_end, trimmed_span
+
+__all__ = ["clause_spans", "sentence_spans"]
+
+_SENTENCE_END = sentence_end("[A-Z]")
 _LINE_BREAK = re.compile(r"\n")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|H\.E|U\.N|U\.S|e\.g|i\.e|etc|Ltd|Co|vs)|\b[A-Z])\.$"
-)
 # Where a clause ends: punctuation inside a sentence, or a conjunction that turns the argument.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:but|while|whereas|although|though|yet)\b")
 _CLAUSE_PUNCTUATION = ",;:()[]—–-"
@@ -30,13 +36,14 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
     their end, as in some General Debate transcripts), where only a blank line does.
     """
     end = len(text) if end is None else end
-    breaks = _BLANK_LINE if _hard_wrapped(text[start:end]) else _LINE_BREAK
+    abbreviation = abbreviation_end(more=False)
+    breaks = _BLANK_LINE if hard_wrapped(text[start:end]) else _LINE_BREAK
     block_start = start
     for block in [*breaks.finditer(text, start, end), None]:
         block_end = end if block is None else block.start()
         piece_start = block_start
         for boundary in _SENTENCE_END.finditer(text, block_start, block_end):
-            if _ABBREVIATION.search(text, piece_start, boundary.start()):
+            if abbreviation.search(text, piece_start, boundary.start()):
                 continue
             yield from _trimmed(text, piece_start, boundary.start())
             piece_start = boundary.end()
@@ -72,18 +79,8 @@ def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return [(s, e) for s, e in clauses if e > s] or list(_trimmed(text, start, end))
 
 
-def _hard_wrapped(text: str) -> bool:
-    lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 10:
-        return False
-    wrapped = sum(20 <= len(line) <= 90 and line.rstrip()[-1] not in ".!?:;" for line in lines)
-    return wrapped > len(lines) / 2
-
-
-def _trimmed(text: str, start: int, end: int, punctuation: str = "") -> Iterator[tuple[int, int]]:
-    while start < end and (text[start].isspace() or text[start] in punctuation):
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+def _trimmed(text: str, start: int, end: int, leading: str = "") -> Iterator[tuple[int, int]]:
+    """The trimmed span (see ``trimmed_span``), unless a single character or nothing is left."""
+    start, end = trimmed_span(text, start, end, leading)
     if end - start > 1:
         yield start, end
