@@ -110,6 +110,7 @@ def test_positions_meet_their_floors(report: PositionsReport) -> None:
         "earlier_rules": report.earlier,
         "holdout_rules": report.holdout,
         "fresh_rules": report.fresh,
+        "unseen_rules": report.unseen,
         **{f"test_{m.method}": m.test for m in report.methods},
     }
     for name, scores in measured.items():
@@ -121,6 +122,7 @@ def test_positions_meet_their_floors(report: PositionsReport) -> None:
     for position, floor in FLOORS["test_both_by_position"].items():
         assert by_position[position] >= floor, (position, by_position[position])
     assert report.earlier.sentences == report.tune.sentences + report.holdout.sentences
+    assert report.unseen.sentences >= 2000
     assert [m.method for m in report.methods] == ["rules", "model", "both"]
     assert report.method("both").test.sentences >= 300
 

@@ -6,8 +6,10 @@ from ``ONRECORD_SHARED`` by location like the gold, and none of them is in the g
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from onrecord.errors import ConfigError
@@ -125,3 +127,19 @@ def test_bad_method_and_spans_are_refused() -> None:
     with pytest.raises(ValueError, match="does not lie within"):
         PositionFinder("rules").classify("short", 2, 50)
     assert METHODS == ("rules", "model", "both")
+
+
+def test_the_model_overrules_a_rule_only_below_its_veto() -> None:
+    text = "We firmly reject any interference in the internal affairs of sovereign States."
+    model = default_model()
+    j = model.ids.index("non-interference")
+    probability = float(model.probabilities([text])[0, j])
+    never = np.zeros(len(model.ids))
+    above = never.copy()
+    above[j] = min(1.0, probability + 0.01)  # the model would have to be surer than it is
+    kept = PositionFinder("both", model=replace(model, veto=never, threshold_with_rules=never + 1.1))
+    overruled = PositionFinder("both", model=replace(model, veto=above, threshold_with_rules=never + 1.1))
+    assert "non-interference" in {p.id for p in kept.classify(text)}
+    assert "non-interference" not in {p.id for p in overruled.classify(text)}
+    rules_alone = PositionFinder("rules", model=replace(model, veto=above))
+    assert "non-interference" in {p.id for p in rules_alone.classify(text)}  # the rules method has no veto

@@ -61,7 +61,7 @@ class TrainingOptions:
     max_terms: int = 30_000
     dense_scale: float = 0.5
     folds: int = 5
-    beta: float = 0.8
+    beta: float = 0.5
     seed: int = 0
 
 
