@@ -29,15 +29,22 @@ _CLAUSE_PUNCTUATION = ",;:()[]—–-"
 _MIN_CLAUSE = 25  # characters: shorter pieces are joined to the next one
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+def sentence_spans(
+    text: str, start: int = 0, end: int | None = None, wrapped: bool | None = None
+) -> Iterator[tuple[int, int]]:
     """Offsets of the sentences of ``text[start:end]``, trimmed of spaces.
 
     A line break ends a sentence, except in hard-wrapped text (most lines short and unpunctuated at
-    their end, as in some General Debate transcripts), where only a blank line does.
+    their end, as in some General Debate transcripts), where only a blank line does. ``wrapped`` says
+    whether the text is hard-wrapped; by default it is judged from ``text[start:end]`` alone, which a
+    caller reading a short span of a long document should not rely on (three lines of a wrapped speech
+    look like three sentences): it passes ``hard_wrapped(text)`` instead.
     """
     end = len(text) if end is None else end
     abbreviation = abbreviation_end(more=False)
-    breaks = _BLANK_LINE if hard_wrapped(text[start:end]) else _LINE_BREAK
+    if wrapped is None:
+        wrapped = hard_wrapped(text[start:end])
+    breaks = _BLANK_LINE if wrapped else _LINE_BREAK
     block_start = start
     for block in [*breaks.finditer(text, start, end), None]:
         block_end = end if block is None else block.start()

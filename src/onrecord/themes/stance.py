@@ -30,6 +30,7 @@ import numpy as np
 
 from onrecord.errors import ConfigError
 from onrecord.models import MODEL, Position, Span
+from onrecord.text import hard_wrapped
 from onrecord.text.reading import clause_spans, sentence_spans
 from onrecord.themes.position_model import PositionModel
 from onrecord.themes.positions import PositionClassifier, Taxonomy
@@ -104,7 +105,13 @@ class PositionFinder:
         """For each target, the model's positions and its highest probability of each position over the
         target's sentences."""
         assert self.model is not None
-        sentences = [[(t, s, e) for s, e in sentence_spans(t, start, end)] for t, start, end in targets]
+        wrapped: dict[int, bool] = {}  # by text: hard wrapping is judged on the whole document, once
+        for text, _, _ in targets:
+            if id(text) not in wrapped:
+                wrapped[id(text)] = hard_wrapped(text)
+        sentences = [
+            [(t, s, e) for s, e in sentence_spans(t, start, end, wrapped[id(t)])] for t, start, end in targets
+        ]
         flat = [piece for pieces in sentences for piece in pieces]
         probabilities = self.model.probabilities([t[s:e] for t, s, e in flat])
         thresholds = self.model.threshold_with_rules if self.method == "both" else self.model.threshold
