@@ -16,6 +16,7 @@ from onrecord.evaluation.positions import (
     default_gold_path,
     evaluate_positions,
     load_gold,
+    second_labeller_path,
     sentence_spans,
 )
 from onrecord.themes.positions import load_taxonomy
@@ -39,7 +40,9 @@ def test_gold_is_large_varied_and_labelled_with_known_positions() -> None:
 
 
 def test_gold_holds_no_text() -> None:
-    for line in default_gold_path().read_text(encoding="utf-8").splitlines():
+    lines = default_gold_path().read_text(encoding="utf-8").splitlines()
+    lines += second_labeller_path().read_text(encoding="utf-8").splitlines()
+    for line in lines:
         record = json.loads(line)
         assert set(record) <= {"corpus", "doc", "start", "end", "sha1", "positions", "split", "batch", "note"}
         assert len(record.get("note", "")) <= 120
@@ -123,6 +126,9 @@ def test_positions_meet_their_floors(report: PositionsReport) -> None:
         assert by_position[position] >= floor, (position, by_position[position])
     assert report.earlier.sentences == report.tune.sentences + report.holdout.sentences
     assert report.unseen.sentences >= 2000
+    # a second labeller's blind labels of batch 3 training sentences: how far two people agree
+    assert report.agreement is not None and report.agreement.sentences >= 300
+    assert 0.5 < report.agreement.f1 < 1.0
     assert [m.method for m in report.methods] == ["rules", "model", "both"]
     assert report.method("both").test.sentences >= 300
 

@@ -11,7 +11,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 # files under onrecord/data that no stage reads: evaluation data and notes for people
-NOT_READ_BY_STAGES = frozenset({"positions_gold.jsonl"})
+NOT_READ_BY_STAGES = frozenset({"positions_gold.jsonl", "positions_second.jsonl"})
 _NOTES = (".md", ".txt")
 
 

@@ -162,6 +162,7 @@ class PositionsReport:
     holdout: Scores  # the rules on batches 1-2 outside it
     fresh: Scores  # the rules on batch 2, labelled after they were frozen
     unseen: Scores  # the rules on batch 4 (training sentences of the model, never read to write rules)
+    agreement: Scores | None = None  # a second labeller's blind labels scored against the gold
 
     def method(self, name: str) -> MethodScores:
         for scores in self.methods:
@@ -194,6 +195,9 @@ class PositionsReport:
         )
         for name, part in named:
             yield _micro_line(name, part)
+        if self.agreement is not None:
+            yield "a second labeller, blind, against the gold (the ceiling a classifier can be judged by):"
+            yield _micro_line("second", self.agreement)
 
 
 def _micro_line(name: str, scores: Scores) -> str:
@@ -205,6 +209,11 @@ def _micro_line(name: str, scores: Scores) -> str:
 
 def default_gold_path() -> Path:
     return Path(str(resources.files("onrecord") / "data" / "positions_gold.jsonl"))
+
+
+def second_labeller_path() -> Path:
+    """A second labeller's blind labels of 320 of batch 3's training sentences (same line format)."""
+    return Path(str(resources.files("onrecord") / "data" / "positions_second.jsonl"))
 
 
 def sha1_prefix(text: str) -> str:
@@ -408,7 +417,23 @@ def evaluate_positions(
         holdout=_scores([(i, by_rules[id(i)]) for i in earlier if i.split == "holdout"], ids),
         fresh=_scores([(i, by_rules[id(i)]) for i in earlier if i.batch == 2], ids),
         unseen=_scores([(i, by_rules[id(i)]) for i in unseen], ids),
+        agreement=_agreement(items, second_labeller_path() if gold_path is None else None, ids),
     )
+
+
+def _agreement(items: Sequence[GoldItem], second: Path | None, ids: tuple[str, ...]) -> Scores | None:
+    """The second labeller's labels scored as predictions against the gold's labels of the same sentences
+    (only with the shipped gold, which those labels point into)."""
+    if second is None or not second.is_file():
+        return None
+    by_place = {(i.corpus, i.doc, i.start, i.end): i for i in items}
+    pairs = []
+    for other in load_gold(second):
+        item = by_place.get((other.corpus, other.doc, other.start, other.end))
+        if item is None or item.sha1 != other.sha1:
+            raise ConfigError(f"{second}:{other.line}: not a sentence of the gold")
+        pairs.append((item, other.positions))
+    return _scores(pairs, ids)
 
 
 def _confusion(
