@@ -278,3 +278,14 @@ def test_the_meetings_own_narrative_ends_a_turn(attributor: Attributor) -> None:
     )
     found = statements(attributor, text, Genre.MEETING_COVERAGE)
     assert [s.speaker.name for s in found] == ["Chile"]
+
+
+def test_a_reporting_verb_after_what_was_reported_is_the_reporters(attributor: Attributor) -> None:
+    text = (
+        "The Council held an interactive dialogue with Maria Example, the Special Rapporteur on adequate "
+        "housing. In her presentation, Ms. Example said that only Member States could prosecute cases of "
+        "forced eviction by private companies, and urged the Council to continue its work on homelessness "
+        "in cities."
+    )
+    found = statements(attributor, text, Genre.MEETING_SUMMARY)
+    assert said(found, "continue its work on homelessness").speaker.name == "Maria Example"

@@ -56,8 +56,22 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             if noun.lemma_.lower() not in lexicon.cues().message_nouns or noun.head is noun:
                 return None
             return _subject(noun.head, depth + 1) if noun.dep_ in {"dobj", "pobj"} else None
-        return _subject(verb.head, depth + 1)
+        head = verb.head
+        # "He stressed that only States could prosecute ..., and urged the Council ...": a reporting verb
+        # joined to a verb of what was said continues the report, not what was reported
+        joined = verb.dep_ == "conj" and head.dep_ == "ccomp"
+        if joined and _reports(verb) and _reports(head.head) and not _reports(head):
+            return _subject(head.head, depth + 1)
+        return _subject(head, depth + 1)
     return None
+
+
+def _reports(verb: Token) -> bool:
+    """Whether ``verb`` is a verb of saying (its lemma a speech cue)."""
+    words = lexicon.cues()
+    return verb.pos_ in {"VERB", "AUX"} and (
+        verb.lemma_.lower() in words.speech or verb.lemma_.lower() in words.object_verbs
+    )
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
