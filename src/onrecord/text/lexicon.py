@@ -10,12 +10,14 @@ from onrecord.datafiles import read_json
 
 __all__ = ["MONTHS_PATTERN", "abbreviation_end", "month_number"]
 
-MONTHS_PATTERN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
 
 @cache
 def _data() -> dict[str, Any]:
     return read_json("text.json")
+
+
+MONTHS_PATTERN = "(?:" + "|".join(map(re.escape, _data()["months"])) + ")"  # the full names, as written
 
 
 @cache
