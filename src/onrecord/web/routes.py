@@ -90,13 +90,19 @@ def _endpoint(
     defaults: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> Callable[..., Any]:
     """A route function taking ``handler``'s parameters (and the request) that renders its data;
-    ``defaults`` fill the parameters the request leaves out. Its ``conn`` is this thread's connection,
-    opened on the thread the route runs on (one hand-over to a thread per request, no more)."""
+    ``defaults`` fill the parameters the request leaves out. Its ``conn`` is the connection of the
+    thread it runs on.
+
+    It is ``async`` although the handler is not, so it runs on the server's event loop: handing each
+    request to a worker thread and back cost more than most requests (the event loop and the threads
+    took turns at the interpreter, more often the more clients there were), and one process computes
+    on one core whatever its threads. A request's reads are a few milliseconds; downloads, the long
+    ones, are streamed from a thread (``api``)."""
     signature = inspect.signature(handler, eval_str=True)
     request = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
     given = [p for p in signature.parameters.values() if p.name not in {"conn", "request"}]
 
-    def endpoint(request: Request, **values: Any) -> Response:
+    async def endpoint(request: Request, **values: Any) -> Response:
         for name, value in defaults:
             if values.get(name) is None:
                 values[name] = list(value)
