@@ -91,7 +91,7 @@ def _endpoint(
 ) -> Callable[..., Any]:
     """A route function taking ``handler``'s parameters (and the request) that renders its data;
     ``defaults`` fill the parameters the request leaves out. Its ``conn`` is the connection of the
-    thread it runs on.
+    thread it runs on, and its ``facet_cache`` (``web.facet_cache``) that connection's.
 
     It is ``async`` although the handler is not, so it runs on the server's event loop: handing each
     request to a worker thread and back cost more than most requests (the event loop and the threads
@@ -100,7 +100,7 @@ def _endpoint(
     ones, are streamed from a thread (``api``)."""
     signature = inspect.signature(handler, eval_str=True)
     request = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
-    given = [p for p in signature.parameters.values() if p.name not in {"conn", "request"}]
+    given = [p for p in signature.parameters.values() if p.name not in {"conn", "request", "facet_cache"}]
 
     async def endpoint(request: Request, **values: Any) -> Response:
         for name, value in defaults:
@@ -110,6 +110,8 @@ def _endpoint(
             values["conn"] = connection(request)
         if "request" in signature.parameters:
             values["request"] = request
+        if "facet_cache" in signature.parameters:
+            values["facet_cache"] = request.app.state.facet_cache()
         return render(request, handler(**values))
 
     endpoint.__signature__ = signature.replace(  # type: ignore[attr-defined]
