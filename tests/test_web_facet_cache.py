@@ -16,6 +16,7 @@ from onrecord.store import Store
 from onrecord.web import create_app
 from onrecord.web.app import SECURITY_HEADERS
 from onrecord.web.facet_cache import FacetCache
+from onrecord.web.placement import SLOW_SECONDS
 
 FIRST = """Envoy warns the Council on water
 
@@ -78,12 +79,13 @@ def test_the_least_recently_used_counts_go_first(tmp_path: Path) -> None:
         FacetCache(sqlite3.connect(":memory:"), max_entries=0)
 
 
-def test_a_search_after_an_ingest_sees_the_new_data(tmp_path: Path) -> None:
+@pytest.mark.parametrize("slow_seconds", [SLOW_SECONDS, 0.0], ids=["on the event loop", "on threads"])
+def test_a_search_after_an_ingest_sees_the_new_data(tmp_path: Path, slow_seconds: float) -> None:
     """Ingest, search (page and JSON), ingest more beside the running app, search again."""
     db = tmp_path / "served.db"
     _ingest(db, tmp_path, "first.txt", FIRST)
     asked = {"q": "water", "facet": ["speaker", "country"]}
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db, slow_seconds=slow_seconds)) as client:
         before = client.get("/api/v1/statements", params=asked).json()
         speakers = {row["value"] for row in before["facets"]["speaker"]}
         assert before["total"] >= 1 and "Rena Tolvik" in speakers and "Pavel Marek" not in speakers

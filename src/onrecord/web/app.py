@@ -2,11 +2,10 @@
 
     app = create_app(Path("onrecord.db"))      # then serve it with uvicorn (``onrecord serve`` does)
 
-Routes answer on the server's event loop (see ``routes._endpoint``), over one read-only SQLite
-connection (the store can be written by an ingest running beside it: SQLite's WAL lets readers read)
-with its cache of facet counts (``facet_cache``), forgotten when the store changes. Streamed downloads
-and the few plain routes run on worker threads, each with a connection of its own. There is no route
-that writes.
+Routes answer on the server's event loop while they are quick, on worker threads while they are slow
+(``placement``); each thread keeps its own read-only SQLite connection (the store can be written by an
+ingest running beside it: SQLite's WAL lets readers read) with its cache of facet counts
+(``facet_cache``), forgotten when the store changes. There is no route that writes.
 """
 
 from __future__ import annotations
@@ -32,8 +31,9 @@ from onrecord.errors import ConfigError, NotFound, OnrecordError
 from onrecord.store import Store
 from onrecord.web import pages, routes
 from onrecord.web.facet_cache import FacetCache
+from onrecord.web.placement import SLOW_SECONDS
 
-SERVER_THREADS = 2  # worker threads for downloads and plain routes (the others answer on the event loop)
+SERVER_THREADS = 2  # worker threads for slow routes, downloads and plain routes (see lifespan)
 
 # sent with every response: no resource from elsewhere, no framing, no guessing of types
 SECURITY_HEADERS = {
@@ -65,8 +65,9 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def create_app(db: Path) -> FastAPI:
-    """The app serving the store at ``db`` (opened read-only; it must exist)."""
+def create_app(db: Path, slow_seconds: float = SLOW_SECONDS) -> FastAPI:
+    """The app serving the store at ``db`` (opened read-only; it must exist). A route whose requests
+    lately took longer than ``slow_seconds`` on average answers on a worker thread (``placement``)."""
     Store(db, readonly=True).close()  # a missing or foreign database is an error now, not at first request
     local = threading.local()  # this thread's store and its facet counts
 
@@ -106,6 +107,7 @@ def create_app(db: Path) -> FastAPI:
 
     app.state.connection = connection
     app.state.facet_cache = facet_cache
+    app.state.slow_seconds = slow_seconds
     app.state.db = db
     app.include_router(routes.api_router())
     app.include_router(routes.page_router())

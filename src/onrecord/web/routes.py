@@ -9,15 +9,18 @@ its handler, so the two cannot disagree::
 from __future__ import annotations
 
 import inspect
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from onrecord.web import pages, views
 from onrecord.web.params import connection
+from onrecord.web.placement import Placement
 from onrecord.web.views import Data
 
 API = "/api/v1"
@@ -93,26 +96,34 @@ def _endpoint(
     ``defaults`` fill the parameters the request leaves out. Its ``conn`` is the connection of the
     thread it runs on, and its ``facet_cache`` (``web.facet_cache``) that connection's.
 
-    It is ``async`` although the handler is not, so it runs on the server's event loop: handing each
-    request to a worker thread and back cost more than most requests (the event loop and the threads
-    took turns at the interpreter, more often the more clients there were), and one process computes
-    on one core whatever its threads. A request's reads are a few milliseconds; downloads, the long
-    ones, are streamed from a thread (``api``)."""
+    It is ``async`` although the handler is not: it answers on the server's event loop while the
+    route's requests are quick, on a worker thread while they have lately been slow (``placement``).
+    Downloads are streamed from a thread whatever the route's place (``api``)."""
     signature = inspect.signature(handler, eval_str=True)
     request = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
     given = [p for p in signature.parameters.values() if p.name not in {"conn", "request", "facet_cache"}]
+    placement = Placement()
 
-    async def endpoint(request: Request, **values: Any) -> Response:
-        for name, value in defaults:
-            if values.get(name) is None:
-                values[name] = list(value)
+    def answer(request: Request, values: dict[str, Any]) -> Response:
+        started = time.perf_counter()
         if "conn" in signature.parameters:
             values["conn"] = connection(request)
         if "request" in signature.parameters:
             values["request"] = request
         if "facet_cache" in signature.parameters:
             values["facet_cache"] = request.app.state.facet_cache()
-        return render(request, handler(**values))
+        try:
+            return render(request, handler(**values))
+        finally:
+            placement.took(time.perf_counter() - started)
+
+    async def endpoint(request: Request, **values: Any) -> Response:
+        for name, value in defaults:
+            if values.get(name) is None:
+                values[name] = list(value)
+        if placement.on_thread(request.app.state.slow_seconds):
+            return await run_in_threadpool(answer, request, values)
+        return answer(request, values)
 
     endpoint.__signature__ = signature.replace(  # type: ignore[attr-defined]
         parameters=[request, *given], return_annotation=Response
