@@ -282,7 +282,19 @@ def main() -> int:
             f" {level.ratio:>7.2f} {level.server_cpu_ms:>11} ms {level.client_cpu_ms:>11} ms"
         )
     if args.json:
-        figures = {"load_average": os.getloadavg(), "levels": [asdict(level) for level in results]}
+        rounds = [
+            {
+                "clients": run.clients,
+                "per_second": round(run.per_second, 1),
+                "server_cpu_ms": round(1000 * run.server_cpu / max(len(run.latencies), 1), 2),
+            }
+            for run in runs
+        ]
+        figures = {
+            "load_average": os.getloadavg(),
+            "levels": [asdict(level) for level in results],
+            "runs": rounds,  # in the order they ran
+        }
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
 
