@@ -33,7 +33,7 @@ _DICT_ATTRIBUTES = frozenset(dir(dict))
 class _Environment(jinja2.Environment):
     """Jinja's environment, reading ``row.name`` from a plain dict (all the pages' data is plain dicts)
     without the AttributeError Jinja raises and catches first: that exception, once per lookup, was a
-    quarter of the server's time under load. The answer is Jinja's own (a dict's methods still win)."""
+    quarter of a search page's time. The answer is Jinja's own (a dict's methods still win)."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
