@@ -4,6 +4,7 @@ beside the server, then the same search, shows the new statements in the counts 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -75,8 +76,8 @@ def test_the_least_recently_used_counts_go_first(tmp_path: Path) -> None:
         for facet in ("speaker", "country", "year", "speaker"):
             cache.get(Query(""), facet, 10)
         assert len(cache) == 2
-    with pytest.raises(ValueError, match="at least one entry"):
-        FacetCache(sqlite3.connect(":memory:"), max_entries=0)
+    with closing(sqlite3.connect(":memory:")) as conn, pytest.raises(ValueError, match="at least one entry"):
+        FacetCache(conn, max_entries=0)
 
 
 @pytest.mark.parametrize("slow_seconds", [SLOW_SECONDS, 0.0], ids=["on the event loop", "on threads"])
