@@ -18,6 +18,7 @@ from onrecord.store import Store
 from onrecord.store.export import csv_lines
 from onrecord.store.export_schema import Table, json_schema
 from onrecord.web import views
+from onrecord.web.facet_cache import FacetCache
 from onrecord.web.params import Conn, Searched
 
 
@@ -37,10 +38,11 @@ def statements(
         Download,
         Param(description="json (one page), or jsonl/csv/excel (every match; excel: CSV for spreadsheets)."),
     ] = Download.JSON,
+    facet_cache: FacetCache | None = None,
 ) -> Response:
     """Search statements (full text and filters), or download every match."""
     if format is Download.JSON:
-        return JSONResponse(views.statements(conn, query, facet))
+        return JSONResponse(views.statements(conn, query, facet, facet_cache))
     check_query(conn, query)  # a query that cannot be read is a clean 400 before the first byte
     rows = _every_match(request.app.state.db, query)
     if format is Download.JSONL:

@@ -2,8 +2,10 @@
 
     app = create_app(Path("onrecord.db"))      # then serve it with uvicorn (``onrecord serve`` does)
 
-Every thread of the server keeps its own read-only SQLite connection (the store can be written by an
-ingest running beside it: SQLite's WAL lets readers read). There is no route that writes.
+Routes answer on the server's event loop while they are quick, on worker threads while they are slow
+(``placement``); each thread keeps its own read-only SQLite connection (the store can be written by an
+ingest running beside it: SQLite's WAL lets readers read) with its cache of facet counts
+(``facet_cache``), forgotten when the store changes. There is no route that writes.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from onrecord import __version__
 from onrecord.errors import ConfigError, NotFound, OnrecordError
 from onrecord.store import Store
 from onrecord.web import pages, routes
+from onrecord.web.facet_cache import FacetCache
+from onrecord.web.placement import SLOW_SECONDS
 
-SERVER_THREADS = 2  # threads answering at once, each with its own read-only connection (see lifespan)
+SERVER_THREADS = 2  # worker threads for slow routes, downloads and plain routes (see lifespan)
 
 # sent with every response: no resource from elsewhere, no framing, no guessing of types
 SECURITY_HEADERS = {
@@ -61,22 +65,28 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def create_app(db: Path) -> FastAPI:
-    """The app serving the store at ``db`` (opened read-only; it must exist)."""
+def create_app(db: Path, slow_seconds: float = SLOW_SECONDS) -> FastAPI:
+    """The app serving the store at ``db`` (opened read-only; it must exist). A route whose requests
+    lately took longer than ``slow_seconds`` on average answers on a worker thread (``placement``)."""
     Store(db, readonly=True).close()  # a missing or foreign database is an error now, not at first request
-    local = threading.local()
+    local = threading.local()  # this thread's store and its facet counts
 
     def connection() -> sqlite3.Connection:
         store = getattr(local, "store", None)
         if store is None:
             store = local.store = Store(db, readonly=True)
+            local.facets = FacetCache(store.conn)
         conn: sqlite3.Connection = store.conn
         return conn
 
+    def facet_cache() -> FacetCache:
+        connection()
+        cache: FacetCache = local.facets
+        return cache
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        # few threads, each with its own connection: more only take turns at the GIL (and at the
-        # CPU) while requests wait longer; the others queue on the event loop
+        # few threads: more only take turns at the GIL (and at the CPU)
         anyio.to_thread.current_default_thread_limiter().total_tokens = SERVER_THREADS
         yield
 
@@ -96,6 +106,8 @@ def create_app(db: Path) -> FastAPI:
         return JSONResponse(app.openapi())
 
     app.state.connection = connection
+    app.state.facet_cache = facet_cache
+    app.state.slow_seconds = slow_seconds
     app.state.db = db
     app.include_router(routes.api_router())
     app.include_router(routes.page_router())

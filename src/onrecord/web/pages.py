@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
@@ -26,7 +27,27 @@ from onrecord.timeline import Timeline
 
 Data = dict[str, Any]
 
-templates = Jinja2Templates(directory=str(resources.files("onrecord.web") / "templates"))
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment, reading ``row.name`` from a plain dict (all the pages' data is plain dicts)
+    without the AttributeError Jinja raises and catches first: that exception, once per lookup, was a
+    quarter of a search page's time. The answer is Jinja's own (a dict's methods still win)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            return obj[attribute] if attribute in obj else self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+templates = Jinja2Templates(
+    env=_Environment(
+        loader=jinja2.FileSystemLoader(str(resources.files("onrecord.web") / "templates")),
+        autoescape=jinja2.select_autoescape(),
+        auto_reload=False,  # the templates are the installed package's: no stat of each per request
+    )
+)
 _MATCH = re.compile(r"«([^«»]*)»")
 _WEB_SCHEMES = frozenset({"http", "https"})
 

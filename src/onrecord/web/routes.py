@@ -9,15 +9,18 @@ its handler, so the two cannot disagree::
 from __future__ import annotations
 
 import inspect
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from onrecord.web import pages, views
 from onrecord.web.params import connection
+from onrecord.web.placement import Placement
 from onrecord.web.views import Data
 
 API = "/api/v1"
@@ -90,21 +93,37 @@ def _endpoint(
     defaults: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> Callable[..., Any]:
     """A route function taking ``handler``'s parameters (and the request) that renders its data;
-    ``defaults`` fill the parameters the request leaves out. Its ``conn`` is this thread's connection,
-    opened on the thread the route runs on (one hand-over to a thread per request, no more)."""
+    ``defaults`` fill the parameters the request leaves out. Its ``conn`` is the connection of the
+    thread it runs on, and its ``facet_cache`` (``web.facet_cache``) that connection's.
+
+    It is ``async`` although the handler is not: it answers on the server's event loop while the
+    route's requests are quick, on a worker thread while they have lately been slow (``placement``).
+    Downloads are streamed from a thread whatever the route's place (``api``)."""
     signature = inspect.signature(handler, eval_str=True)
     request = inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
-    given = [p for p in signature.parameters.values() if p.name not in {"conn", "request"}]
+    given = [p for p in signature.parameters.values() if p.name not in {"conn", "request", "facet_cache"}]
+    placement = Placement()
 
-    def endpoint(request: Request, **values: Any) -> Response:
-        for name, value in defaults:
-            if values.get(name) is None:
-                values[name] = list(value)
+    def answer(request: Request, values: dict[str, Any]) -> Response:
+        started = time.perf_counter()
         if "conn" in signature.parameters:
             values["conn"] = connection(request)
         if "request" in signature.parameters:
             values["request"] = request
-        return render(request, handler(**values))
+        if "facet_cache" in signature.parameters:
+            values["facet_cache"] = request.app.state.facet_cache()
+        try:
+            return render(request, handler(**values))
+        finally:
+            placement.took(time.perf_counter() - started)
+
+    async def endpoint(request: Request, **values: Any) -> Response:
+        for name, value in defaults:
+            if values.get(name) is None:
+                values[name] = list(value)
+        if placement.on_thread(request.app.state.slow_seconds):
+            return await run_in_threadpool(answer, request, values)
+        return answer(request, values)
 
     endpoint.__signature__ = signature.replace(  # type: ignore[attr-defined]
         parameters=[request, *given], return_annotation=Response

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from functools import cache
+from functools import cache, partial
 from typing import Annotated, Any
 
 from fastapi import Path as PathParam
@@ -22,6 +22,7 @@ from onrecord.store.filters import MAX_TEXT, SQLITE_MAX_INT, StatementFilter
 from onrecord.store.statements import SpeakerSummary, count_speakers, iter_speakers
 from onrecord.themes.positions import Taxonomy, load_taxonomy
 from onrecord.timeline import timeline as timeline_of
+from onrecord.web.facet_cache import FacetCache
 from onrecord.web.params import Conn, Filters, Id, Limit, Offset, Searched, Text
 
 Data = dict[str, Any]
@@ -59,9 +60,12 @@ def _facet(conn: sqlite3.Connection, query: Query, name: str, top: int = 10) -> 
     return [{"value": v, "count": n} for v, n in facet_counts(conn, query, name, top)]
 
 
-def statements(conn: Conn, query: Searched, facet: Facets = None) -> Data:
+def statements(
+    conn: Conn, query: Searched, facet: Facets = None, facet_cache: FacetCache | None = None
+) -> Data:
     """A page of the statements that match, with counts by facet."""
     names = tuple(dict.fromkeys(f for f in facet or () if f))
+    count = partial(facet_counts, conn) if facet_cache is None else facet_cache.get
     page = search(conn, query)
     return {
         "query": query.text,
@@ -71,7 +75,7 @@ def statements(conn: Conn, query: Searched, facet: Facets = None) -> Data:
         "limit": query.limit,
         "offset": query.offset,
         "items": hit_rows(conn, page.hits),
-        "facets": {name: _facet(conn, query, name) for name in names},
+        "facets": {name: [{"value": v, "count": n} for v, n in count(query, name, 10)] for name in names},
     }
 
 
