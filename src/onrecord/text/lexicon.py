@@ -11,7 +11,6 @@ from onrecord.datafiles import read_json
 __all__ = ["MONTHS_PATTERN", "abbreviation_end", "month_number"]
 
 
-
 @cache
 def _data() -> dict[str, Any]:
     return read_json("text.json")
