@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.attribution import Attributor
+from onrecord.attribution.headlines import headline_statements
 from onrecord.clean.genre import decide_genre
 from onrecord.events.meetings import meeting_of
 from onrecord.models import Article, Genre, SpeakerKind, Statement
@@ -289,3 +290,9 @@ def test_a_reporting_verb_after_what_was_reported_is_the_reporters(attributor: A
     )
     found = statements(attributor, text, Genre.MEETING_SUMMARY)
     assert said(found, "continue its work on homelessness").speaker.name == "Maria Example"
+
+
+def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
+    headline = "Council Hears Briefing on Arvenia, as Speakers Call for Unimpeded Humanitarian Access"
+    found = headline_statements(headline, 0, len(headline))
+    assert [headline[h.start : h.end] for h in found] == ["Unimpeded Humanitarian Access"]
