@@ -64,8 +64,9 @@ def eval_positions(
     ] = None,
 ) -> None:
     """Precision, recall and F1 of positions on the gold's frozen test split, for the rules alone, the
-    learned model alone and both; by position; counter-positions given instead of a gold position; and
-    the rules on the earlier gold.
+    learned model alone and both; by position; counter-positions given instead of a gold position; the
+    rules on the earlier gold and on batch 4 (never read to write them); and a second labeller's blind
+    agreement with the gold.
 
     Example: onrecord eval positions --shared ../shared
     """
