@@ -140,3 +140,16 @@ def test_the_report_prints_every_method_and_position(report: PositionsReport) ->
     assert sum(line.split()[0] in ids for line in lines if line.strip()) == len(ids)
     assert any(line.strip().startswith("both") and "P=" in line for line in lines)
     assert any("counter-position" in line for line in lines)
+
+
+def test_adjudicated_disagreements_point_at_gold_sentences_and_hold_no_text() -> None:
+    gold = {(i.corpus, i.doc, i.start, i.end): i for i in load_gold()}
+    path = default_gold_path().with_name("positions_adjudicated.jsonl")
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert lines
+    for record in lines:
+        item = gold[(record["corpus"], record["doc"], record["start"], record["end"])]
+        assert item.sha1 == record["sha1"] and sorted(item.positions) == sorted(record["gold"])
+        assert sorted(record["gold"]) != sorted(record["second"])  # only disagreements are adjudicated
+        assert record["right"] in {"gold", "second", "neither"} and len(record["why"]) <= 120
+        assert "text" not in record

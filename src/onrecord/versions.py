@@ -11,7 +11,9 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 # files under onrecord/data that no stage reads: evaluation data and notes for people
-NOT_READ_BY_STAGES = frozenset({"positions_gold.jsonl", "positions_second.jsonl"})
+NOT_READ_BY_STAGES = frozenset(
+    {"positions_gold.jsonl", "positions_second.jsonl", "positions_adjudicated.jsonl"}
+)
 _NOTES = (".md", ".txt")
 
 
