@@ -82,6 +82,12 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def data_version(conn: sqlite3.Connection) -> int:
+    """A number that changes for ``conn`` whenever another connection commits to the store (SQLite's
+    ``data_version``): what a cache kept for one connection checks before it answers."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
 def _applied(conn: sqlite3.Connection) -> set[int]:
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "

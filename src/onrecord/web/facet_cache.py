@@ -5,7 +5,7 @@
 
 The search page counts eight facets over every match of its query, more work than finding the page of
 matches itself; the same searches come back (the front page, a facet clicked, the next page). A cache
-belongs to one connection: SQLite's ``PRAGMA data_version`` changes for it when any other connection (an
+belongs to one connection: the store's data version changes for it when any other connection (an
 ingest beside the server) commits, and then the cache forgets everything, so a count is never older
 than the store. Errors (an unknown facet, a query that cannot be read) are raised, never kept.
 """
@@ -16,6 +16,7 @@ import sqlite3
 from collections import OrderedDict
 
 from onrecord.search import Query, facet_counts
+from onrecord.store.database import data_version
 from onrecord.store.query import Selection
 
 MAX_ENTRIES = 512  # facet counts kept (a search page asks for eight); the least recently used go first
@@ -53,7 +54,7 @@ class FacetCache:
         return len(self._entries)
 
     def _forget_if_changed(self) -> None:
-        version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        version = data_version(self._conn)
         if version != self._version:
             self._entries.clear()
             self._version = version
