@@ -7,8 +7,10 @@ migrations this version does not know) is refused with a clear error rather than
 
 from __future__ import annotations
 
+import random
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,8 +51,32 @@ def now() -> str:
 
 
 def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open (creating when missing, unless ``readonly``) and migrate the database at ``path``."""
+    """Open (creating when missing, unless ``readonly``) and migrate the database at ``path``.
+
+    Opening is tried again while another connection holds a lock SQLite does not wait for itself (the
+    switch of a new store to WAL, or a read lock that would have to be upgraded), for as long as a writer
+    waits for a write lock (``BUSY_TIMEOUT_MS``), so that many processes opening one store at once all
+    get it."""
     target = Path(path)
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _open(target, readonly)
+        except _Busy as busy:
+            if time.monotonic() > deadline:
+                raise StoreError(f"{target} stayed locked by another process: {busy.__cause__}") from None
+            time.sleep(random.uniform(0.01, 0.1))
+
+
+class _Busy(Exception):
+    """Another connection held a lock while the store was being opened."""
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
+
+def _open(target: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         if not target.exists():
             raise StoreError(f"no database at {target}: run `onrecord ingest` first or pass --db")
@@ -62,23 +88,25 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     else:
         if target.parent and not target.parent.exists():
             raise StoreError(f"cannot create database {target}: folder {target.parent} does not exist")
-        try:
-            conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
-            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # before WAL: another writer may hold it
-            conn.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{target} is not an onrecord database (or is damaged): {exc}") from exc
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
     try:
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # before WAL: another writer may hold it
+        if not readonly:
+            conn.execute("PRAGMA journal_mode=WAL")
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys=ON")
         if readonly:
             _check_version(conn, target)
         else:
             migrate(conn, target)
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if _is_busy(exc):
+            raise _Busy from exc
         raise StoreError(f"{target} is not an onrecord database (or is damaged): {exc}") from exc
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -123,7 +151,7 @@ def migrate(conn: sqlite3.Connection, target: Path | str = "database") -> list[i
     for migration in known:
         if migration.version in applied:
             continue
-        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("BEGIN IMMEDIATE")  # waits for the write lock; a lock it cannot get is retried above
         try:
             applied = _applied(conn)  # read again under the lock: another process may have been first
             _refuse_newer(applied, known, target)
@@ -138,6 +166,8 @@ def migrate(conn: sqlite3.Connection, target: Path | str = "database") -> list[i
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             conn.execute("ROLLBACK")
+            if _is_busy(exc):
+                raise
             raise StoreError(f"migration {migration.version} ({migration.name}) failed: {exc}") from exc
         except BaseException:
             conn.execute("ROLLBACK")
