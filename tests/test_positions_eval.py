@@ -13,6 +13,7 @@ from onrecord.errors import ConfigError
 from onrecord.evaluation.positions import (
     PositionScore,
     PositionsReport,
+    adjudicated_test_path,
     default_gold_path,
     evaluate_positions,
     load_gold,
@@ -42,6 +43,7 @@ def test_gold_is_large_varied_and_labelled_with_known_positions() -> None:
 def test_gold_holds_no_text() -> None:
     lines = default_gold_path().read_text(encoding="utf-8").splitlines()
     lines += second_labeller_path().read_text(encoding="utf-8").splitlines()
+    lines += adjudicated_test_path().read_text(encoding="utf-8").splitlines()
     for line in lines:
         record = json.loads(line)
         assert set(record) <= {"corpus", "doc", "start", "end", "sha1", "positions", "split", "batch", "note"}
@@ -129,6 +131,13 @@ def test_positions_meet_their_floors(report: PositionsReport) -> None:
     # a second labeller's blind labels of batch 3 training sentences: how far two people agree
     assert report.agreement is not None and report.agreement.sentences >= 300
     assert 0.5 < report.agreement.f1 < 1.0
+    # the test split against its adjudicated labels (a second blind labeller, disagreements decided)
+    adjudicated = dict(report.adjudicated)
+    assert set(adjudicated) == {"rules", "model", "both"}
+    assert all(scores.sentences == report.method("both").test.sentences for scores in adjudicated.values())
+    floor = FLOORS["test_both_adjudicated"]
+    assert adjudicated["both"].precision >= floor["precision"], adjudicated["both"]
+    assert adjudicated["both"].recall >= floor["recall"] and adjudicated["both"].f1 >= floor["f1"]
     assert [m.method for m in report.methods] == ["rules", "model", "both"]
     assert report.method("both").test.sentences >= 300
 

@@ -12,7 +12,12 @@ from importlib.resources.abc import Traversable
 
 # files under onrecord/data that no stage reads: evaluation data and notes for people
 NOT_READ_BY_STAGES = frozenset(
-    {"positions_gold.jsonl", "positions_second.jsonl", "positions_adjudicated.jsonl"}
+    {
+        "positions_gold.jsonl",
+        "positions_second.jsonl",
+        "positions_adjudicated.jsonl",
+        "positions_test_adjudicated.jsonl",
+    }
 )
 _NOTES = (".md", ".txt")
 

@@ -163,6 +163,9 @@ class PositionsReport:
     fresh: Scores  # the rules on batch 2, labelled after they were frozen
     unseen: Scores  # the rules on batch 4 (training sentences of the model, never read to write rules)
     agreement: Scores | None = None  # a second labeller's blind labels scored against the gold
+    # each method on the test split against its adjudicated labels (a second blind labeller, and a
+    # third reader deciding where the two disagree), when the project has them
+    adjudicated: tuple[tuple[str, Scores], ...] = ()
 
     def method(self, name: str) -> MethodScores:
         for scores in self.methods:
@@ -198,6 +201,10 @@ class PositionsReport:
         if self.agreement is not None:
             yield "a second labeller, blind, against the gold (the ceiling a classifier can be judged by):"
             yield _micro_line("second", self.agreement)
+        if self.adjudicated:
+            yield "test split against its adjudicated labels (second labeller, disagreements decided):"
+            for method, against in self.adjudicated:
+                yield _micro_line(method, against)
 
 
 def _micro_line(name: str, scores: Scores) -> str:
@@ -214,6 +221,12 @@ def default_gold_path() -> Path:
 def second_labeller_path() -> Path:
     """A second labeller's blind labels of 320 of batch 3's training sentences (same line format)."""
     return Path(str(resources.files("onrecord") / "data" / "positions_second.jsonl"))
+
+
+def adjudicated_test_path() -> Path:
+    """The test split's adjudicated labels: a second labeller's blind labels, and where they differ from
+    the gold's, a third reader's decision (``positions`` is the label that stands)."""
+    return Path(str(resources.files("onrecord") / "data" / "positions_test_adjudicated.jsonl"))
 
 
 def sha1_prefix(text: str) -> str:
@@ -418,6 +431,31 @@ def evaluate_positions(
         fresh=_scores([(i, by_rules[id(i)]) for i in earlier if i.batch == 2], ids),
         unseen=_scores([(i, by_rules[id(i)]) for i in unseen], ids),
         agreement=_agreement(items, second_labeller_path() if gold_path is None else None, ids),
+        adjudicated=_against_adjudicated(
+            test, adjudicated_test_path() if gold_path is None else None, scored, ids
+        ),
+    )
+
+
+def _against_adjudicated(
+    test: Sequence[GoldItem],
+    path: Path | None,
+    scored: Sequence[tuple[str, Mapping[int, tuple[str, ...]]]],
+    ids: tuple[str, ...],
+) -> tuple[tuple[str, Scores], ...]:
+    """Each method's predictions on the test split scored against the adjudicated labels."""
+    if path is None or not path.is_file():
+        return ()
+    decided = {(i.corpus, i.doc, i.start, i.end): i for i in load_gold(path)}
+    relabelled = []
+    for item in test:
+        other = decided.get((item.corpus, item.doc, item.start, item.end))
+        if other is None or other.sha1 != item.sha1:
+            raise ConfigError(f"{path}: no adjudicated label for gold line {item.line}")
+        relabelled.append((item, other))
+    return tuple(
+        (method, _scores([(other, predictions[id(item)]) for item, other in relabelled], ids))
+        for method, predictions in scored
     )
 
 
