@@ -24,7 +24,6 @@ from onrecord.models import SpeakerKind
 _CLAUSES = re.compile(
     r",\s+(?:as|while|and|with)\s+|,\s+(?=(?:Says|Say)\b)|;\s+|\s+as\s+(?=(?:[A-Z][\w’'‑-]*\s+){1,3}(?:Press|Say|Says|Urge|Urges|Stress|Stresses|Warn|Warns|Call|Calls|Voice|Voices)\b)"
 )
-_PARTICLE = re.compile(r"(?i:for|on|to|that|with|against)\s+(?=\S)")  # the verb's, not what was said
 _MAX_SPEAKER_WORDS = 9
 _MIN_CONTENT_WORDS = 3
 
@@ -110,15 +109,20 @@ def headline_statements(text: str, start: int, end: int) -> list[HeadlineStateme
             if mention is None or len(text[content[0] : content[1]].split()) < _MIN_CONTENT_WORDS:
                 continue
             if content[0] == trimmed(text, v_end, c_end)[0]:  # "Speakers Call for X": what was said is X
-                content = (_skip_particle(text, *content), content[1])
+                content = (_skip_particle(text, verb.group(0), *content), content[1])
             found.append(HeadlineStatement(content[0], content[1], (v_start, v_end), mention))
             break
     return found
 
 
-def _skip_particle(text: str, start: int, end: int) -> int:
-    match = _PARTICLE.match(text, start, end)
-    return match.end() if match else start
+def _skip_particle(text: str, verb: str, start: int, end: int) -> int:
+    """Past the particle that belongs to the headline's ``verb`` (the cue lexicon's "call for")."""
+    particles = lexicon.cues().particles
+    own = particles.get(verb.lower()) or particles.get(verb.lower().removesuffix("s"), frozenset())
+    words = text[start:end].split(maxsplit=1)
+    if len(words) == 2 and words[0].lower() in own:
+        return text.index(words[1], start)
+    return start
 
 
 def _skip_joiner(text: str, start: int, end: int) -> int:

@@ -446,13 +446,9 @@ def _against_adjudicated(
     """Each method's predictions on the test split scored against the adjudicated labels."""
     if path is None or not path.is_file():
         return ()
-    decided = {(i.corpus, i.doc, i.start, i.end): i for i in load_gold(path)}
-    relabelled = []
-    for item in test:
-        other = decided.get((item.corpus, item.doc, item.start, item.end))
-        if other is None or other.sha1 != item.sha1:
-            raise ConfigError(f"{path}: no adjudicated label for gold line {item.line}")
-        relabelled.append((item, other))
+    relabelled = _labelled_again(test, path)
+    if len(relabelled) != len(test):
+        raise ConfigError(f"{path}: {len(test) - len(relabelled)} test sentences have no adjudicated label")
     return tuple(
         (method, _scores([(other, predictions[id(item)]) for item, other in relabelled], ids))
         for method, predictions in scored
@@ -464,14 +460,20 @@ def _agreement(items: Sequence[GoldItem], second: Path | None, ids: tuple[str, .
     (only with the shipped gold, which those labels point into)."""
     if second is None or not second.is_file():
         return None
+    return _scores([(item, other.positions) for item, other in _labelled_again(items, second)], ids)
+
+
+def _labelled_again(items: Sequence[GoldItem], path: Path) -> list[tuple[GoldItem, GoldItem]]:
+    """The sentences of ``items`` that ``path`` (gold lines of another labelling) labels, each beside its
+    other label; a line of ``path`` that is not one of ``items`` (by place and SHA-1) is an error."""
     by_place = {(i.corpus, i.doc, i.start, i.end): i for i in items}
     pairs = []
-    for other in load_gold(second):
+    for other in load_gold(path):
         item = by_place.get((other.corpus, other.doc, other.start, other.end))
         if item is None or item.sha1 != other.sha1:
-            raise ConfigError(f"{second}:{other.line}: not a sentence of the gold")
-        pairs.append((item, other.positions))
-    return _scores(pairs, ids)
+            raise ConfigError(f"{path}:{other.line}: not a sentence of the gold")
+        pairs.append((item, other))
+    return pairs
 
 
 def _confusion(

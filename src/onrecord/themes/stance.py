@@ -62,6 +62,8 @@ class PositionFinder:
         self.method = method
         self.rules = rules if rules is not None else PositionClassifier()
         self.model = model if model is not None or method == "rules" else default_model()
+        vetoes = () if self.model is None else zip(self.model.ids, self.model.veto.tolist(), strict=True)
+        self._veto: dict[str, float] = dict(vetoes)  # the model's veto probability by position
         if self.model is not None:
             unknown = set(self.model.ids) - set(self.rules.taxonomy.ids)
             if unknown:
@@ -96,10 +98,9 @@ class PositionFinder:
     def _upheld(self, position: str, strongest: dict[str, float]) -> bool:
         """Whether the rules' finding of ``position`` stands: always, unless the model read the statement
         (``both``) and gave each of its sentences less than the position's veto probability."""
-        if self.method != "both" or self.model is None or not strongest:
+        if self.method != "both" or self.model is None or position not in strongest:
             return True
-        j = self.model.ids.index(position) if position in self.model.ids else -1
-        return j < 0 or strongest[position] >= float(self.model.veto[j])
+        return strongest[position] >= self._veto[position]
 
     def _model_reading(self, targets: Sequence[Target]) -> list[_Reading]:
         """For each target, the model's positions and its highest probability of each position over the

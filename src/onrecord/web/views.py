@@ -57,7 +57,11 @@ def _taxonomy() -> Taxonomy:
 
 
 def _facet(conn: sqlite3.Connection, query: Query, name: str, top: int = 10) -> list[Data]:
-    return [{"value": v, "count": n} for v, n in facet_counts(conn, query, name, top)]
+    return _facet_rows(facet_counts(conn, query, name, top))
+
+
+def _facet_rows(counts: list[tuple[str, int]]) -> list[Data]:
+    return [{"value": v, "count": n} for v, n in counts]
 
 
 def statements(
@@ -75,7 +79,7 @@ def statements(
         "limit": query.limit,
         "offset": query.offset,
         "items": hit_rows(conn, page.hits),
-        "facets": {name: [{"value": v, "count": n} for v, n in count(query, name, 10)] for name in names},
+        "facets": {name: _facet_rows(count(query, name, 10)) for name in names},
     }
 
 
