@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from onrecord.errors import ConfigError, ModelError
-from onrecord.evaluation.positions import TEST_SPLIT, SharedTexts, load_gold
 from onrecord.themes.position_distill import build_embedder, vocabulary, word_counts
+from onrecord.themes.position_gold import TEST_SPLIT, SharedTexts, load_gold
 from onrecord.themes.position_model import ARRAYS, META, PositionModel
 from onrecord.themes.position_training import (
     LabelledSentence,

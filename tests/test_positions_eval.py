@@ -14,12 +14,11 @@ from onrecord.evaluation.positions import (
     PositionScore,
     PositionsReport,
     adjudicated_test_path,
-    default_gold_path,
     evaluate_positions,
-    load_gold,
     second_labeller_path,
-    sentence_spans,
 )
+from onrecord.text.reading import sentence_spans
+from onrecord.themes.position_gold import default_gold_path, load_gold
 from onrecord.themes.positions import load_taxonomy
 
 FLOORS = json.loads((Path(__file__).parent / "floors" / "positions.json").read_text(encoding="utf-8"))

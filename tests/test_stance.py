@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 
 from onrecord.errors import ConfigError
-from onrecord.evaluation.positions import SharedTexts, sha1_prefix
 from onrecord.models import MODEL, RULE
+from onrecord.themes.position_gold import SharedTexts, sha1_prefix
 from onrecord.themes.position_model import PositionModel
 from onrecord.themes.stance import METHODS, PositionFinder, default_model
 

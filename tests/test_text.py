@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from onrecord.datafiles import read_json
-from onrecord.evaluation.positions import SharedTexts, load_gold
 from onrecord.text import hard_wrapped, reading, sentence_spans, trimmed_span
+from onrecord.themes.position_gold import SharedTexts, load_gold
 
 _PIECES = ["Word", "word", ".", " ", "\n", "\n\n", "Mr.", "Gen.", "?", "“Quote.”", "A", "5", ",", "—", "but"]
 

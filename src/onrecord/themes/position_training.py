@@ -49,8 +49,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, KFold
 
 from onrecord.errors import ConfigError
-from onrecord.evaluation.positions import TEST_SPLIT, SharedTexts, load_gold
 from onrecord.themes.position_features import StaticEmbedder
+from onrecord.themes.position_gold import TEST_SPLIT, SharedTexts, load_gold
 from onrecord.themes.position_model import PositionModel, calibrate
 from onrecord.themes.positions import PositionClassifier, load_taxonomy
 from onrecord.themes.topic_features import SparseRows, TextFeaturizer
