@@ -16,6 +16,7 @@ from onrecord.evaluation.positions import (
     adjudicated_test_path,
     evaluate_positions,
     second_labeller_path,
+    second_test_labeller_path,
 )
 from onrecord.text.reading import sentence_spans
 from onrecord.themes.position_gold import default_gold_path, load_gold
@@ -43,6 +44,7 @@ def test_gold_holds_no_text() -> None:
     lines = default_gold_path().read_text(encoding="utf-8").splitlines()
     lines += second_labeller_path().read_text(encoding="utf-8").splitlines()
     lines += adjudicated_test_path().read_text(encoding="utf-8").splitlines()
+    lines += second_test_labeller_path().read_text(encoding="utf-8").splitlines()
     for line in lines:
         record = json.loads(line)
         assert set(record) <= {"corpus", "doc", "start", "end", "sha1", "positions", "split", "batch", "note"}
@@ -130,6 +132,10 @@ def test_positions_meet_their_floors(report: PositionsReport) -> None:
     # a second labeller's blind labels of batch 3 training sentences: how far two people agree
     assert report.agreement is not None and report.agreement.sentences >= 300
     assert 0.5 < report.agreement.f1 < 1.0
+    # ... and of the whole test split, against its frozen labels
+    test = report.method("both").test
+    assert report.test_agreement is not None and report.test_agreement.sentences == test.sentences
+    assert 0.5 < report.test_agreement.f1 < 1.0
     # the test split against its adjudicated labels (a second blind labeller, disagreements decided)
     adjudicated = dict(report.adjudicated)
     assert set(adjudicated) == {"rules", "model", "both"}
@@ -161,3 +167,23 @@ def test_adjudicated_disagreements_point_at_gold_sentences_and_hold_no_text() ->
         assert sorted(record["gold"]) != sorted(record["second"])  # only disagreements are adjudicated
         assert record["right"] in {"gold", "second", "neither"} and len(record["why"]) <= 120
         assert "text" not in record
+
+
+def test_the_test_splits_adjudicated_labels_are_the_second_labellers_or_the_golds() -> None:
+    """Where the second labeller agreed with the gold, the adjudicated label is theirs; where the two
+    disagreed, the third reader chose one of them (the files were written from one another)."""
+    gold = {(i.corpus, i.doc, i.start, i.end): i for i in load_gold()}
+    second = {(i.corpus, i.doc, i.start, i.end): i for i in load_gold(second_test_labeller_path())}
+    decided = load_gold(adjudicated_test_path())
+    assert set(second) == {(i.corpus, i.doc, i.start, i.end) for i in decided}
+    disagreements = 0
+    for item in decided:
+        place = (item.corpus, item.doc, item.start, item.end)
+        first, other = set(gold[place].positions), set(second[place].positions)
+        assert gold[place].sha1 == second[place].sha1 == item.sha1
+        if first == other:
+            assert set(item.positions) == first
+        else:
+            disagreements += 1
+            assert set(item.positions) in (first, other)
+    assert disagreements >= 30

@@ -17,6 +17,7 @@ NOT_READ_BY_STAGES = frozenset(
         "positions_second.jsonl",
         "positions_adjudicated.jsonl",
         "positions_test_adjudicated.jsonl",
+        "positions_test_second.jsonl",
     }
 )
 _NOTES = (".md", ".txt")

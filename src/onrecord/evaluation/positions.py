@@ -108,6 +108,9 @@ class PositionsReport:
     fresh: Scores  # the rules on batch 2, labelled after they were frozen
     unseen: Scores  # the rules on batch 4 (training sentences of the model, never read to write rules)
     agreement: Scores | None = None  # a second labeller's blind labels scored against the gold
+    # a second labeller's blind labels of the test split scored against its frozen labels: how far a
+    # careful reader of the same guide gets on the measure every method is judged by
+    test_agreement: Scores | None = None
     # each method on the test split against its adjudicated labels (a second blind labeller, and a
     # third reader deciding where the two disagree), when the project has them
     adjudicated: tuple[tuple[str, Scores], ...] = ()
@@ -122,12 +125,17 @@ class PositionsReport:
         """The report as text lines: the test split by method and by position, the counter-position
         confusions, then the rules on the earlier gold."""
         yield "frozen test split (batch 3), by method:"
-        for scores in self.methods:
-            yield _micro_line(scores.method, scores.test)
-        names = " ".join(f"{m.method + ' F1':>10}" for m in self.methods)
+        columns = [(m.method, m.test) for m in self.methods]
+        for name, scores in columns:
+            yield _micro_line(name, scores)
+        if self.test_agreement is not None:
+            yield "  a second labeller's blind labels (how far a careful reader of the guide gets):"
+            yield _micro_line("second", self.test_agreement)
+            columns.append(("second", self.test_agreement))
+        names = " ".join(f"{name + ' F1':>10}" for name, _ in columns)
         yield f"{'position':28} {'gold':>5} {names}"
         for k, row in enumerate(self.methods[0].test.by_position):
-            cells = " ".join(f"{m.test.by_position[k].f1:10.3f}" for m in self.methods)
+            cells = " ".join(f"{scores.by_position[k].f1:10.3f}" for _, scores in columns)
             yield f"{row.id:28} {row.gold:5} {cells}"
         yield "gold position met by a counter-position (test split):"
         for scores in self.methods:
@@ -162,6 +170,11 @@ def _micro_line(name: str, scores: Scores) -> str:
 def second_labeller_path() -> Path:
     """A second labeller's blind labels of 320 of batch 3's training sentences (same line format)."""
     return Path(str(resources.files("onrecord") / "data" / "positions_second.jsonl"))
+
+
+def second_test_labeller_path() -> Path:
+    """A second labeller's blind labels of the whole test split, before any disagreement was decided."""
+    return Path(str(resources.files("onrecord") / "data" / "positions_test_second.jsonl"))
 
 
 def adjudicated_test_path() -> Path:
@@ -222,6 +235,7 @@ def evaluate_positions(
         fresh=_scores([(i, by_rules[id(i)]) for i in earlier if i.batch == 2], ids),
         unseen=_scores([(i, by_rules[id(i)]) for i in unseen], ids),
         agreement=_agreement(items, second_labeller_path() if gold_path is None else None, ids),
+        test_agreement=_agreement(test, second_test_labeller_path() if gold_path is None else None, ids),
         adjudicated=_against_adjudicated(
             test, adjudicated_test_path() if gold_path is None else None, scored, ids
         ),
