@@ -23,7 +23,8 @@ from onrecord.events import (
     session_on,
 )
 from onrecord.events.finder import sentences
-from onrecord.models import Article, Event
+from onrecord.events.stage import place
+from onrecord.models import Article, Event, Genre, Span, Speaker, Statement, StatementKind
 
 D = dt.date
 
@@ -339,3 +340,71 @@ def test_seed_events_equal_what_the_analyst_recorded(shared: Path) -> None:
             "remote": event.remote,
         }
         assert got == want, name
+
+
+# --- the day a statement was said ---------------------------------------------------------------------
+
+
+def _said(sentence: str, content: str, event: Event, published: dt.date) -> Event | None:
+    """The event ``place`` gives a statement whose content is ``content`` inside ``sentence``."""
+    start = sentence.index(content)
+    statement = Statement(
+        content=Span.of(sentence, start, start + len(content)),
+        speaker=Speaker("Amara Okafor"),
+        kind=StatementKind.INDIRECT,
+        speaker_mention=Span.of(sentence, 0, len("Amara Okafor")),
+    )
+    return place(statement, event, Article(sentence, published=published)).event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "session", "day"),
+    [
+        # a day named beside the cue is when the words were said
+        (
+            "Amara Okafor said on Tuesday that the review had been fair.",
+            "the review had been fair",
+            None,
+            D(2024, 3, 12),
+        ),
+        # a day inside what was said is what the speaker spoke of
+        (
+            "Amara Okafor said that the attacks of 11 September 2001 must never be forgotten.",
+            "the attacks of 11 September 2001 must never be forgotten",
+            None,
+            D(2024, 3, 14),
+        ),
+        # a day outside the session the event names is not a day of that session
+        (
+            "Amara Okafor, who had written to the Council on 10 January, said the mandate should end.",
+            "the mandate should end",
+            55,
+            D(2024, 3, 14),
+        ),
+        (
+            "Amara Okafor, speaking on 4 March, said the mandate should end.",
+            "the mandate should end",
+            55,
+            D(2024, 3, 4),
+        ),
+    ],
+)
+def test_a_statement_is_dated_by_its_own_words_not_by_what_it_says(
+    sentence: str, content: str, session: int | None, day: dt.date
+) -> None:
+    published = D(2024, 3, 14)  # a Thursday, during the Council's 55th session
+    event = Event("UN Human Rights Council", session=session, date=published, date_source="published")
+    placed = _said(sentence, content, event, published)
+    assert placed is not None and placed.date == day
+
+
+def test_a_council_meeting_dated_this_afternoon_is_in_the_session_meeting_that_day() -> None:
+    text = (
+        "Human Rights Council adopts outcomes of the review of Eastland\n\n"
+        "The Human Rights Council this afternoon adopted the outcome of the Universal Periodic Review of "
+        "Eastland. The representative of Eastland said the review had been useful."
+    )
+    article = Article(text, published=D(2024, 3, 14), genre=Genre.MEETING_SUMMARY)
+    event = find_event(article)
+    assert event is not None and event.date == D(2024, 3, 14) and event.date_source == "relative"
+    assert event.session == 55

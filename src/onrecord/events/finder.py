@@ -18,7 +18,7 @@ from onrecord.events.dates import DateMention, DateSource, find_dates
 from onrecord.events.meetings import meeting_of
 from onrecord.events.numbers import ordinal_pattern, parse_ordinal
 from onrecord.events.reports import UPR_REVIEW, state_name
-from onrecord.events.sessions import Session, find_session, session_on
+from onrecord.events.sessions import SESSION_SLACK_DAYS, Session, find_session, session_on
 from onrecord.models import Article, Event, Span
 from onrecord.text import sentence_spans
 
@@ -138,7 +138,7 @@ def _choose_date(
 
     near, said = candidates(event_spans), candidates(speech_spans)
     if session is not None:
-        fitting = [d for d in near + said if session.contains(d.date, slack_days=3)]
+        fitting = [d for d in near + said if session.contains(d.date, slack_days=SESSION_SLACK_DAYS)]
         if fitting:
             return fitting[0].date, fitting[0].source, fitting[0].span
     elif near or said:
@@ -245,7 +245,8 @@ def find_event(article: Article) -> Event | None:
     day, source = (chosen[0], chosen[1]) if chosen else (None, None)
     if chosen and chosen[2] is not None:
         evidence.append(chosen[2])
-    if meeting is not None and session_number is None and day is not None and source == "explicit":
+    dated = source in (DateSource.EXPLICIT, DateSource.RELATIVE)  # "on 25 June 2015", "this afternoon"
+    if meeting is not None and session_number is None and day is not None and dated:
         on_day = session_on(body, day)  # a dated meeting of a body with a calendar: its session
         session_number = on_day.number if on_day is not None else None
     return Event(

@@ -17,6 +17,8 @@ from typing import Any
 from onrecord.datafiles import read_json
 from onrecord.errors import ConfigError
 
+SESSION_SLACK_DAYS = 3  # a day this close to a session's dates may still be one of its days
+
 
 @dataclass(frozen=True, slots=True)
 class Session:

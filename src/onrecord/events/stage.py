@@ -8,6 +8,7 @@ from onrecord.events.dates import best_date, find_dates
 from onrecord.events.figures import find_figures
 from onrecord.events.finder import find_event, is_dateline
 from onrecord.events.reports import find_report_event
+from onrecord.events.sessions import SESSION_SLACK_DAYS, find_session
 from onrecord.events.speeches import speech_event
 from onrecord.ingest.speeches import speech_of
 from onrecord.models import Article, Event, Genre, Statement
@@ -21,12 +22,23 @@ def statement_extent(statement: Statement) -> tuple[int, int]:
 
 
 def place(statement: Statement, event: Event | None, article: Article) -> Statement:
-    """The statement at the document's event, dated by its own sentence where that names a day."""
+    """The statement at the document's event, dated by its own words where they name a day ("said on
+    Tuesday"). A day inside what was said is what the speaker spoke of ("the attacks of 11 September
+    2001"), not when they spoke, and a day outside the session the event names is not the session's."""
     if event is None:
         return statement
     start, end = statement_extent(statement)
     text = article.text
-    own = best_date([d for d in find_dates(text, article.published, start, end) if not is_dateline(text, d)])
+    content = statement.content
+    session = find_session(event.body, event.session) if event.session is not None else None
+    mentions = [
+        d
+        for d in find_dates(text, article.published, start, end)
+        if not is_dateline(text, d)
+        and not content.start <= d.span.start < content.end
+        and (session is None or session.contains(d.date, slack_days=SESSION_SLACK_DAYS))
+    ]
+    own = best_date(mentions)
     if own is not None and (article.published is None or own[0] <= article.published):
         day, source = own
         if day != event.date:
