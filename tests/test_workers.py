@@ -18,7 +18,7 @@ from onrecord.errors import PipelineError
 from onrecord.ingest import DecodeStage
 from onrecord.models import MediaType, RawDocument
 from onrecord.pipeline import Pipeline, Work
-from onrecord.process import ingest
+from onrecord.process import ingest, pending_reanalysis, reanalyse
 from onrecord.settings import Settings
 from onrecord.store import Store
 from onrecord.workers import WorkerPool
@@ -159,3 +159,47 @@ def test_workers_are_replaced_after_their_share_of_documents() -> None:
     assert sorted(o.work.raw.source for o in outcomes) == [f"d{i}" for i in range(7)]
     assert all(o.failure is None for o in outcomes)
     assert not first & last  # every worker was replaced on the way
+
+
+def _reanalysed(
+    tmp_path: Path, names: list[str], *, time_limit: int = 60, stop: threading.Event | None = None
+):
+    """Ingest ``names`` without the trouble stage, then reanalyse everything with it in two workers."""
+    folder = corpus(tmp_path / "in", names)
+    settings = Settings.load(env={}, db=tmp_path / "w.db", document_time_limit=time_limit)
+    with Store(settings.db) as store:
+        ingest([str(folder)], store, settings, pipeline=Pipeline([DecodeStage(), CleanStage()]), workers=None)
+        pipeline = Pipeline([DecodeStage(), CleanStage(), Trouble(tmp_path / "marker")])
+        summary = reanalyse(store, settings, everything=True, pipeline=pipeline, workers=2, stop=stop)
+    return summary, settings.db
+
+
+def test_reanalysis_in_workers_records_a_document_over_its_time_limit_and_keeps_its_text(
+    tmp_path: Path,
+) -> None:
+    started = time.monotonic()
+    summary, db = _reanalysed(tmp_path, ["a", "slow", "b", "c"], time_limit=3)
+    assert time.monotonic() - started < 60  # the slow document was stopped, not waited for
+    assert summary.ingested == 3 and summary.failed == 1
+    assert stored(db) == ["a", "b", "c", "slow"]  # nothing lost: the slow one keeps its earlier analysis
+    [(source, stage, reason)] = failures(db)
+    assert (source, stage) == ("slow", "trouble") and reason.startswith("timed out after 3 s")
+    with sqlite3.connect(db) as conn:
+        versions = dict(
+            (Path(row[0]).stem, row[1])
+            for row in conn.execute("SELECT source, pipeline_version FROM documents")
+        )
+    assert versions["slow"] != versions["a"] == versions["b"] == versions["c"]  # it is still outdated
+
+
+def test_a_stopped_reanalysis_is_taken_up_again(tmp_path: Path) -> None:
+    stop = threading.Event()
+    stop.set()  # asked to stop before anything was handed out
+    summary, db = _reanalysed(tmp_path, [f"d{i}" for i in range(6)], stop=stop)
+    assert summary.stopped and summary.ingested == 0
+    settings = Settings.load(env={}, db=db)
+    pipeline = Pipeline([DecodeStage(), CleanStage(), Trouble(tmp_path / "marker")])
+    with Store(db) as store:
+        assert pending_reanalysis(store, pipeline) == 6
+        again = reanalyse(store, settings, pipeline=pipeline, workers=2)
+        assert again.ingested == 6 and pending_reanalysis(store, pipeline) == 0

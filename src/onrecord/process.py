@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -31,6 +30,7 @@ from onrecord.settings import Settings
 from onrecord.store import Store
 from onrecord.store.documents import (
     content_hash,
+    document_ids,
     find_by_hash,
     insert_document,
     iter_raw,
@@ -163,15 +163,22 @@ def ingest(
             if stop is not None and stop.is_set():
                 return
 
-    if workers is None:
-        for outcome in pipeline.run_many(new_documents(), batch_size=settings.nlp_batch_size):
-            _keep(outcome, store, version, summary, fail, note)
-    else:
-        with WorkerPool(pipeline, workers, settings.document_time_limit) as pool:
-            for outcome in pool.run(new_documents(), stop=stop):
-                _keep(outcome, store, version, summary, fail, note)
+    for outcome in _outcomes(pipeline, new_documents(), settings, workers, stop):
+        _keep(outcome, store, version, summary, fail, note)
     summary.stopped = stop is not None and stop.is_set()
     return summary
+
+
+def _outcomes(
+    pipeline: Pipeline, works: Iterator[Work], settings: Settings, workers: int | None, stop: Event | None
+) -> Iterator[Outcome]:
+    """The pipeline's outcomes for ``works``, in their order: here, or in ``workers`` processes, each
+    document within the ``document_time_limit`` setting."""
+    if workers is None:
+        yield from pipeline.run_many(works, batch_size=settings.nlp_batch_size)
+        return
+    with WorkerPool(pipeline, workers, settings.document_time_limit) as pool:
+        yield from pool.run(works, stop=stop)
 
 
 def reanalyse(
@@ -181,27 +188,34 @@ def reanalyse(
     everything: bool = False,
     pipeline: Pipeline | None = None,
     on_progress: ProgressCallback | None = None,
+    workers: int | None = None,
+    stop: Event | None = None,
 ) -> IngestSummary:
     """Run the pipeline again on stored documents, from their bytes as received.
 
     By default only documents processed by another pipeline version (an older onrecord, or an ingest with
     ``analyse=False``) are redone; ``everything`` redoes all. Each document's derived data (clean text,
-    metadata, statements, events) is replaced in one transaction, so a kill halfway loses nothing.
+    metadata, statements, events) is replaced in one transaction, so a kill halfway loses nothing; a
+    document that fails (or, with ``workers``, runs over the ``document_time_limit`` setting) keeps its
+    earlier analysis, and its failure is recorded with the stage and reason. ``workers`` and ``stop`` work
+    as in ``ingest``: a stopped run is taken up again by running it again.
     """
     pipeline = pipeline or Pipeline(default_stages(settings))
     version = pipeline_version(pipeline)
     summary = IngestSummary()
-    ids: deque[int] = deque()
+    by_hash: dict[str, int] = {}  # the documents handed out, by content hash
 
     def works() -> Iterator[Work]:
-        pending = list(iter_raw(store.conn, not_version=None if everything else version))
-        for document_id, raw in pending:
-            ids.append(document_id)
+        for document_id, raw in iter_raw(store.conn, not_version=None if everything else version):
+            if stop is not None and stop.is_set():
+                return
+            by_hash[content_hash(raw.data)] = document_id
             yield Work(raw=raw)
 
-    for outcome in pipeline.run_many(works(), batch_size=settings.nlp_batch_size):
-        document_id = ids.popleft()
+    for outcome in _outcomes(pipeline, works(), settings, workers, stop):
         work = outcome.work
+        sha256 = content_hash(work.raw.data)
+        document_id = by_hash.pop(sha256)
         with store.transaction() as conn:
             if work.article is not None and work.decoded is not None:
                 delete_statements(conn, document_id)
@@ -209,12 +223,19 @@ def reanalyse(
                 _analysis(conn, document_id, work)
                 summary.ingested += 1
             if outcome.failure is not None:
-                record_failure(conn, outcome.failure, content_hash(work.raw.data))
+                record_failure(conn, outcome.failure, sha256)
                 summary.failed += 1
                 summary.failures.append(outcome.failure)
         if on_progress is not None:
             on_progress(work.raw.source, Status.FAILED if outcome.failure else Status.INGESTED)
+    summary.stopped = stop is not None and stop.is_set()
     return summary
+
+
+def pending_reanalysis(store: Store, pipeline: Pipeline, *, everything: bool = False) -> int:
+    """How many stored documents ``reanalyse`` with ``pipeline`` would redo (a progress bar's total)."""
+    version = pipeline_version(pipeline)
+    return len(document_ids(store.conn, not_version=None if everything else version))
 
 
 def _analysis(conn: sqlite3.Connection, document_id: int, work: Work) -> None:

@@ -28,7 +28,8 @@ from rich.text import Text
 from onrecord.cli.common import DbOption, app, console, console_err, open_store, settings_for
 from onrecord.gate import GateMode
 from onrecord.ingest import count_items
-from onrecord.process import IngestSummary, Status, ingest, reanalyse
+from onrecord.pipeline import Pipeline
+from onrecord.process import IngestSummary, Status, default_stages, ingest, pending_reanalysis, reanalyse
 from onrecord.store import Store
 from onrecord.store import documents as docs
 from onrecord.workers import default_size
@@ -129,23 +130,52 @@ def reanalyse_command(
     everything: Annotated[
         bool, typer.Option("--all", help="Redo every document, not only outdated ones.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Processes to parse in (default: one per core).", min=0, show_default=False),
+    ] = None,
+    document_time_limit: Annotated[
+        int | None,
+        typer.Option(help="Seconds one document may take (default 120).", min=1, show_default=False),
+    ] = None,
 ) -> None:
     """Run the pipeline again on stored documents, from their bytes as received.
 
-    Redoes the documents processed by another onrecord version or ingested with --no-analyse.
-    Example: onrecord reanalyse --all
+    Redoes the documents processed by another onrecord version or ingested with --no-analyse. A document
+    that fails or runs over its time limit keeps its earlier analysis, and the failure is recorded.
+    Ctrl-C stores the documents in flight and stops; the same command run again goes on.
+    Example: onrecord reanalyse --all --workers 2
     """
-    settings = settings_for(db)
-    with open_store(db) as store, _progress() as progress:
-        task = progress.add_task("analysing", total=None, current="")
+    settings = settings_for(db, workers=workers, document_time_limit=document_time_limit)
+    pipeline = Pipeline(default_stages(settings))
+    stop = Event()
+    with _stop_on_interrupt(stop), open_store(db) as store, _progress(rate=True) as progress:
+        total = pending_reanalysis(store, pipeline, everything=everything)
+        task = progress.add_task("analysing", total=total, current="")
 
         def on_progress(source: str, status: Status) -> None:
             progress.update(task, advance=1, current=f"{status.value}: {_short(source)}")
 
-        summary = reanalyse(store, settings, everything=everything, on_progress=on_progress)
+        summary = reanalyse(
+            store,
+            settings,
+            everything=everything,
+            pipeline=pipeline,
+            on_progress=on_progress,
+            workers=settings.workers or default_size(),
+            stop=stop,
+        )
     console.print(f"analysed {summary.ingested}, failed {summary.failed}")
     for failure in summary.failures[:20]:
         console.print(f"  {escape(failure.source)}: {failure.stage}: {escape(failure.reason)}")
+    if summary.stopped:
+        again = (
+            "the documents not yet redone keep their earlier analysis"
+            if everything
+            else ("run the same command again to go on where it stopped")
+        )
+        console_err.print(f"stopped by Ctrl-C: {again}")
+        raise typer.Exit(130)
 
 
 def _progress(*, rate: bool = False) -> Progress:

@@ -138,9 +138,9 @@ class PositionsReport:
             cells = " ".join(f"{scores.by_position[k].f1:10.3f}" for _, scores in columns)
             yield f"{row.id:28} {row.gold:5} {cells}"
         yield "gold position met by a counter-position (test split):"
-        for scores in self.methods:
-            pairs = ", ".join(f"{g} -> {c}: {n}" for g, c, n in scores.confusion) or "none"
-            yield f"  {scores.method:6} {pairs}"
+        for method in self.methods:
+            pairs = ", ".join(f"{g} -> {c}: {n}" for g, c, n in method.confusion) or "none"
+            yield f"  {method.method:6} {pairs}"
         yield "rules on the earlier gold:"
         named = (
             ("batch1-2", self.earlier),
@@ -152,12 +152,12 @@ class PositionsReport:
         for name, part in named:
             yield _micro_line(name, part)
         if self.agreement is not None:
-            yield "a second labeller, blind, against the gold (the ceiling a classifier can be judged by):"
+            yield "a second labeller, blind, against the gold on 320 training sentences:"
             yield _micro_line("second", self.agreement)
         if self.adjudicated:
             yield "test split against its adjudicated labels (second labeller, disagreements decided):"
-            for method, against in self.adjudicated:
-                yield _micro_line(method, against)
+            for name, against in self.adjudicated:
+                yield _micro_line(name, against)
 
 
 def _micro_line(name: str, scores: Scores) -> str:

@@ -125,14 +125,32 @@ def iter_raw(
     conn: sqlite3.Connection, *, not_version: str | None = None
 ) -> Iterator[tuple[int, RawDocument]]:
     """Stored documents as received (id and raw document), optionally only those of another pipeline."""
-    sql = "SELECT id, source, media_type, raw, fields FROM documents"
+    for document_id in document_ids(conn, not_version=not_version):
+        raw = raw_document(conn, document_id)
+        if raw is not None:  # deleted meanwhile
+            yield document_id, raw
+
+
+def document_ids(conn: sqlite3.Connection, *, not_version: str | None = None) -> list[int]:
+    """The ids of stored documents in the order they were stored, optionally only those of another
+    pipeline version."""
+    sql = "SELECT id FROM documents"
     params: tuple[str, ...] = ()
     if not_version is not None:
         sql += " WHERE pipeline_version != ?"
         params = (not_version,)
-    for row in conn.execute(sql + " ORDER BY id", params):
-        fields = MappingProxyType(json.loads(row["fields"] or "{}"))
-        yield row["id"], RawDocument(row["source"], bytes(row["raw"]), MediaType(row["media_type"]), fields)
+    return [int(row[0]) for row in conn.execute(sql + " ORDER BY id", params)]
+
+
+def raw_document(conn: sqlite3.Connection, document_id: int) -> RawDocument | None:
+    """A stored document as received, or None where there is no such document."""
+    row = conn.execute(
+        "SELECT source, media_type, raw, fields FROM documents WHERE id = ?", (document_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    fields = MappingProxyType(json.loads(row["fields"] or "{}"))
+    return RawDocument(row["source"], bytes(row["raw"]), MediaType(row["media_type"]), fields)
 
 
 def _document(row: sqlite3.Row) -> StoredDocument:
