@@ -112,15 +112,16 @@ def eval_wg(
         Path | None, typer.Option(help="Folder of UPR Working Group reports (*.txt).", show_default=False)
     ] = None,
 ) -> None:
-    """Recall of delegations' statements attributed to the right State in UPR Working Group reports.
+    """Recall of delegations' statements attributed to the right State in UPR Working Group reports, and
+    the reports that give the event of their review: what checks/check_wg.py counts on an export of an
+    ingest, counted the same way (the reports are ingested into a temporary store and exported).
 
     Example: onrecord eval wg --reports ../shared/data/upr/wg_reports
     """
-    from onrecord.attribution import Attributor
     from onrecord.evaluation.attribution import evaluate_wg
 
-    with console_err.status("reading the reports"):
-        report = evaluate_wg(shared_path(reports, "data", "upr", "wg_reports"), Attributor(settings_for()))
+    with console_err.status("ingesting the reports into a temporary store"):
+        report = evaluate_wg(shared_path(reports, "data", "upr", "wg_reports"), settings_for())
     console.print(str(report), highlight=False, markup=False)
 
 

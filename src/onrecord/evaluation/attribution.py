@@ -3,24 +3,28 @@
 ``evaluate_polnear`` implements the matching of the shared scorer ``checks/score_polnear.py``: a
 predicted statement matches a gold attribution when their content tokens overlap by at least half of
 each side (one-to-one, best first); the source is right when the predicted speaker mention or name
-shares a token (articles aside) with the gold source, or both have none. ``evaluate_wg`` mirrors
-``checks/check_wg.py``: the share of delegation paragraphs of the interactive dialogue found with the
-right State.
+shares a token (articles aside) with the gold source, or both have none. ``evaluate_wg`` measures what
+``checks/check_wg.py`` measures on an export of a full ingest, the same way: the reports ingested by the
+ingest's code, their statements exported, the share of delegation paragraphs of the interactive dialogue
+found with the right State by the check's rules, and the reports that give the event of their review.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from onrecord.clean import make_article
 from onrecord.errors import ConfigError
-from onrecord.ingest import decode
-from onrecord.models import Article, MediaType, RawDocument, Span, Statement
+from onrecord.models import Article, Span, Statement
+
+if TYPE_CHECKING:
+    from onrecord.pipeline import Stage
+    from onrecord.settings import Settings
 
 SPEECH = re.compile(
     r"\b(said|says|say|saying|told|tells|tell|add(ed|s)?|stat(ed|es)|according to|announc(ed|es)|"
@@ -266,8 +270,10 @@ def join_continuations(statements: tuple[Statement, ...]) -> tuple[Statement, ..
 
 # --- UPR Working Group reports: delegation paragraphs found with the right State ------------------------
 
-# The gold paragraphs as the shared check (checks/check_wg.py) defines them, kept identical so that the
-# figures agree: a numbered paragraph of the interactive dialogue opening with a name and one of these verbs.
+# The gold paragraphs and the matching as the shared check (checks/check_wg.py) defines them, kept
+# identical so that the figures agree: a numbered paragraph of the interactive dialogue opening with a
+# name and one of these verbs, found by an exported statement of that report whose content (its first 80
+# characters) lies in the paragraph and whose speaker is the same State (``_wg_same_state``).
 _WG_VERBS = (
     "recognized|recognised|commended|welcomed|noted|acknowledged|appreciated|encouraged|urged|"
     "expressed|highlighted|applauded|congratulated|praised|asked|requested|regretted|called|"
@@ -286,12 +292,22 @@ _WG_STOP = frozenset(
 )
 
 
-def _wg_norm(text: str) -> str:
-    return re.sub(r"[^a-z ]", " ", text.lower())
+def _wg_norm(text: str | None) -> str:
+    return re.sub(r"[^a-z ]", " ", (text or "").lower())
 
 
-def _wg_words(text: str) -> set[str]:
+def _wg_words(text: str | None) -> set[str]:
     return {w for w in _wg_norm(text).split() if w not in _WG_STOP}
+
+
+def _wg_same_state(state: str, speaker: str | None) -> bool:
+    """The check's rule: the speaker's name shares a word with the State's, words such as "united" and
+    "kingdom" aside; where the State's name is made of such words only ("United Kingdom", "United
+    States"), every word of it is in the speaker's name."""
+    who = _wg_words(state)
+    if who:
+        return bool(who & _wg_words(speaker))
+    return set(_wg_norm(state).split()) - {"the"} <= set(_wg_norm(speaker).split())
 
 
 def _wg_section(text: str) -> str:
@@ -310,56 +326,93 @@ def _wg_section(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class WgReport:
-    """Delegation paragraphs of the interactive dialogues, and how many were found with the right State."""
+    """Delegation paragraphs of the interactive dialogues, how many were found with the right State, and
+    how many reports gave the event of their review."""
 
     reports: int
     paragraphs: int
     found: int
+    events: int = 0
 
     @property
     def recall(self) -> float:
         return self.found / self.paragraphs if self.paragraphs else 0.0
 
     def __str__(self) -> str:
-        return (
-            f"reports {self.reports}: delegation statements found with the right State "
-            f"{self.found}/{self.paragraphs} = {self.recall:.3f}"
+        events = f"events with UPR review and State under review {self.events}/{self.reports}"
+        found = f"{self.found}/{self.paragraphs} = {self.recall:.3f}"
+        return f"reports {self.reports}, {events}\ndelegation statements found with the right State: {found}"
+
+
+def score_wg(text: str, rows: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
+    """(paragraphs, found) for one report's text and its statements as exported (JSONL rows)."""
+    mine = [
+        (
+            re.sub(r"\s+", " ", (r.get("content") or {}).get("text") or "")[:80],
+            (r.get("speaker") or {}).get("name"),
         )
-
-
-def score_wg(text: str, statements: Iterable[Statement]) -> tuple[int, int]:
-    """(paragraphs, found) for one report: found where a statement's content (its first 80 characters,
-    whitespace folded) lies in the paragraph and its speaker shares a word with the State's name."""
-    mine = [(re.sub(r"\s+", " ", s.content.text)[:80], _wg_words(s.speaker.name)) for s in statements]
+        for r in rows
+    ]
     total = found = 0
     for paragraph in re.split(r"\n(?=\s*\d+\.\s)", _wg_section(text)):
         match = _WG_PARA.match(paragraph)
         if not match or _wg_norm(match.group(2)).strip() in _WG_SKIP:
             continue
         total += 1
-        who = _wg_words(match.group(2))
         body = re.sub(r"\s+", " ", paragraph)
-        if any(head in body and who & words for head, words in mine):
+        if any(head in body and _wg_same_state(match.group(2), name) for head, name in mine):
             found += 1
     return total, found
 
 
-def _read(path: Path) -> Article:
-    """A file as ``onrecord ingest`` reads it: decoded, then cleaned."""
-    raw = RawDocument(str(path), path.read_bytes(), MediaType.TEXT)
-    return make_article(raw, decode(raw))
+def wg_event_found(report: Path, rows: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether the report's statements (as exported) give an event of a periodic review whose State under
+    review is the one the file is named after ("peru2008.txt"), as the check decides it."""
+    event = next((r.get("event") for r in rows if r.get("event")), None) or {}
+    state = _wg_norm(re.sub(r"\d{4}$", "", report.stem))
+    upr = re.search(r"periodic|\bupr\b", _wg_norm(event.get("body")) + " " + _wg_norm(event.get("kind")))
+    under_review = _wg_norm(event.get("state_under_review")).replace(" ", "")
+    return bool(upr and under_review and (state[:5] in under_review or under_review[:5] in state))
 
 
-def evaluate_wg(reports_dir: Path, attributor: Attributes) -> WgReport:
-    """Delegation-paragraph recall over the UPR Working Group reports (``*.txt``) in ``reports_dir``."""
+def statement_stages(settings: Settings) -> list[Stage]:
+    """The stages ``onrecord ingest`` runs, up to the one that places statements in their events: the
+    later ones (figures, topics, positions) only annotate each statement, and nothing scored here reads
+    what they add."""
+    from onrecord.process import default_stages
+
+    stages = default_stages(settings)
+    last = next(i for i, stage in enumerate(stages) if "events" in stage.assigns)
+    return stages[: last + 1]
+
+
+def evaluate_wg(reports_dir: Path, settings: Settings) -> WgReport:
+    """Delegation-paragraph recall over the UPR Working Group reports (``*.txt``) in ``reports_dir``,
+    measured as the shared check measures it: the folder is ingested into a temporary store by the
+    ingest's own code (``onrecord.process.ingest``, the stages of ``statement_stages``), its statements
+    exported as ``onrecord export`` writes them, and those rows scored by the check's rules."""
+    from onrecord.pipeline import Pipeline
+    from onrecord.process import ingest
+    from onrecord.store import Store
+    from onrecord.store.statements import export_rows
+
     paths = sorted(reports_dir.glob("*.txt"))
     if not paths:
         raise ConfigError(f"no reports (*.txt) in {reports_dir}")
-    texts = [p.read_text(encoding="utf-8") for p in paths]
-    articles = [_read(p) for p in paths]  # as ingest reads them: decoded and cleaned
-    total = found = 0
-    for text, statements in zip(texts, attributor.attribute_many(articles), strict=True):
-        t, f = score_wg(text, statements)
+    by_report: dict[str, list[dict[str, Any]]] = {}
+    with (
+        tempfile.TemporaryDirectory(prefix="onrecord-eval-wg-") as folder,
+        Store(Path(folder) / "wg.db") as store,
+    ):
+        ingest([str(reports_dir)], store, settings, pipeline=Pipeline(statement_stages(settings)))
+        for row in export_rows(store.conn):
+            document: Mapping[str, Any] = row.get("document") or {}  # type: ignore[assignment]
+            by_report.setdefault(Path(str(document.get("source") or "")).name, []).append(row)
+    total = found = events = 0
+    for path in paths:
+        rows = by_report.get(path.name, [])
+        t, f = score_wg(path.read_text(encoding="utf-8"), rows)
         total += t
         found += f
-    return WgReport(len(paths), total, found)
+        events += wg_event_found(path, rows)
+    return WgReport(len(paths), total, found, events)
