@@ -5,8 +5,8 @@ position's, the topics', a comparison), shows the new statements in the counts a
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
