@@ -30,7 +30,7 @@ __all__ = [
     "MAX_PAGE_SIZE",
     "MAX_QUERY_LENGTH",
     "Comparison",
-    "Counter",
+    "FacetCounter",
     "Hit",
     "Page",
     "Query",
@@ -213,7 +213,7 @@ def facet_counts(conn: sqlite3.Connection, query: Query, facet: str, top: int = 
 
 # ``facet_counts`` with its connection given, (query, facet, top) -> rows: how the web counts, through
 # its cache (``web.facet_cache``)
-Counter = Callable[[Query, str, int], list[tuple[str, int]]]
+FacetCounter = Callable[[Query, str, int], list[tuple[str, int]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +251,7 @@ def compare(
     by: str = "position",
     top: int = 30,
     within: StatementFilter | None = None,
-    count: Counter | None = None,
+    count: FacetCounter | None = None,
 ) -> Comparison:
     """Two speakers or countries side by side: how many of each one's statements fall under each value
     (counted by ``count`` when given, else by ``facet_counts`` on ``conn``)."""

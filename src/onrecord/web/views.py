@@ -15,7 +15,7 @@ from fastapi import Path as PathParam
 from fastapi import Query as Param
 
 from onrecord.errors import NotFound
-from onrecord.search import Counter, Query, Sort, compare, facet_counts, hit_rows, search
+from onrecord.search import FacetCounter, Query, Sort, compare, facet_counts, hit_rows, search
 from onrecord.store import records
 from onrecord.store.events import event_row, iter_events
 from onrecord.store.filters import MAX_TEXT, SQLITE_MAX_INT, StatementFilter
@@ -56,13 +56,13 @@ def _taxonomy() -> Taxonomy:
     return load_taxonomy()
 
 
-def _counter(conn: sqlite3.Connection, facet_cache: FacetCache | None) -> Counter:
+def _counter(conn: sqlite3.Connection, facet_cache: FacetCache | None) -> FacetCounter:
     """How a handler counts facets: from the server's cache (``web.facet_cache``, which its route
     gives), else in SQL every time."""
     return partial(facet_counts, conn) if facet_cache is None else facet_cache.get
 
 
-def _facet(count: Counter, query: Query, name: str, top: int = 10) -> list[Data]:
+def _facet(count: FacetCounter, query: Query, name: str, top: int = 10) -> list[Data]:
     return _facet_rows(count(query, name, top))
 
 
