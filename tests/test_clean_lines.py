@@ -18,6 +18,7 @@ from onrecord.clean.lines import classify_lines, is_outlet, is_person_name, page
 from onrecord.clean.outlets import canonical_outlet, known_outlet_of_url, outlet_of_lines, parse_outlets
 from onrecord.clean.rules import Means, Profile, parse_rulebook, rulebook
 from onrecord.clean.scraped import scraped_article
+from onrecord.datafiles import read_json
 from onrecord.errors import ConfigError, ExtractionError
 
 HEADLINE = "Delegates of Freedonia praise the new water accord: envoy Ana Torvik"
@@ -422,6 +423,24 @@ def test_a_dateline_without_its_year_takes_the_year_of_the_pages_other_dates() -
     assert (
         scraped_article(f"{HEADLINE}\n\n{dateline}\n\n{BODY} More.").published is None
     )  # nothing to place it
+
+
+@pytest.mark.parametrize(
+    ("number", "form"),
+    [
+        (number, form)
+        for number, (name, short) in enumerate(read_json("text.json")["months"].items(), start=1)
+        for form in (name, *short)
+    ],
+)
+def test_the_date_reader_knows_every_month_form_of_the_text_toolkit(number: int, form: str) -> None:
+    """Month names are said once (``data/text.json``, read through ``onrecord.text``): the cleaner reads
+    every form there, in any case, and a month run on after a byline's name is cut off."""
+    for written in (form, form.upper(), form.lower()):
+        assert parse_date(f"{written} 5, 2021") == dt.date(2021, number, 5)
+        assert parse_date(f"5 {written}. 2021") == dt.date(2021, number, 5)
+        assert parse_month_day(f"{written} 5") == (number, 5)
+        assert person_byline(f"Nathan Willis {written}") == "Nathan Willis"
 
 
 def test_month_day_and_year_placement() -> None:

@@ -27,7 +27,9 @@ def test_the_fingerprint_is_that_of_the_packaged_data(data: Path) -> None:
     assert data_fingerprint() in pipeline_version(Pipeline(reading_stages()))
 
 
-@pytest.mark.parametrize("name", ["cues.json", "positions.toml", "furniture.toml", "topics/topics.json"])
+@pytest.mark.parametrize(
+    "name", ["cues.json", "positions.toml", "furniture.toml", "text.json", "topics/topics.json"]
+)
 def test_editing_a_data_file_changes_the_version(data: Path, name: str) -> None:
     before = data_fingerprint(data)
     with (data / name).open("a", encoding="utf-8") as out:

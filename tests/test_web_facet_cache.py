@@ -1,11 +1,14 @@
 """The facet counts the server keeps (``web.facet_cache``) are never older than the store: an ingest
-beside the server, then the same search, shows the new statements in the counts as in the matches."""
+beside the server, then the same search or the same page (a speaker's, an event's, the positions', a
+position's, the topics', a comparison), shows the new statements in the counts as in the matches."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -29,6 +32,15 @@ SECOND = """Minister answers the Council on water
 
 The foreign minister of Ostrava, Pavel Marek, told the Human Rights Council on Tuesday 4 March 2025
 that "clean water is shared by every state on the river, and must stay so," and urged cooperation.
+"""
+
+
+# the speaker of FIRST again, at the same meeting, now taking positions (non-interference, politicisation)
+PRETEXT = """Envoy rejects pressure at the Council
+
+The delegate of Veldoria, Ambassador Rena Tolvik, told the Human Rights Council on Monday 3 March 2025
+that "human rights must never be used as a pretext to interfere in the internal affairs of states," and
+called for dialogue.
 """
 
 
@@ -100,3 +112,71 @@ def test_a_search_after_an_ingest_sees_the_new_data(tmp_path: Path, slow_seconds
         page = client.get("/", params={"q": "water"})
         assert page.status_code == 200 and "Pavel Marek" in page.text
         assert all(page.headers[name] == value for name, value in SECURITY_HEADERS.items())
+
+
+def _speaker_path(client: TestClient) -> str:
+    found = client.get("/api/v1/speakers", params={"name": "Tolvik"}).json()["items"]
+    return f"/speakers/{found[0]['id']}"
+
+
+def _event_path(client: TestClient) -> str:
+    return f"/events/{client.get('/api/v1/events').json()['items'][0]['id']}"
+
+
+def _values(*groups: list[dict[str, Any]]) -> dict[str, int]:
+    return {row["value"]: row["count"] for rows in groups for row in rows}
+
+
+# page -> its path (read once FIRST is in the store), its facet counts in its JSON, a value PRETEXT adds
+PAGES: dict[str, tuple[Callable[[TestClient], str], Callable[[dict[str, Any]], dict[str, int]], str]] = {
+    "speaker": (_speaker_path, lambda d: _values(d["positions"], d["topics"]), "non-interference"),
+    "event": (_event_path, lambda d: _values(d["positions"]), "non-interference"),
+    "positions": (
+        lambda _: "/positions",
+        lambda d: {p["id"]: p["statements"] for p in d["items"]},
+        "non-interference",
+    ),
+    "position": (
+        lambda _: "/positions/non-interference",
+        lambda d: _values(d["speakers"], d["countries"]),
+        "Rena Tolvik",
+    ),
+    "topics": (lambda _: "/topics", lambda d: _values(d["items"]), "Other"),
+    "compare": (
+        lambda _: "/compare?a=Rena+Tolvik&b=Envoy",
+        lambda d: {r["value"]: r["left"] for r in d["rows"]},
+        "non-interference",
+    ),
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_after_an_ingest_counts_the_new_data(tmp_path: Path, page: str) -> None:
+    """A page's facet counts come from its route's cache and follow the store: the JSON (and the page)
+    asked, an ingest beside the running app, both asked again."""
+    path_of, counts_of, gained = PAGES[page]
+    db = tmp_path / "served.db"
+    _ingest(db, tmp_path, "first.txt", FIRST)
+    app = create_app(db)
+    given = app.state.facet_cache
+    caches: list[FacetCache] = []
+
+    def kept() -> FacetCache:  # the caches the routes are given, to see them used
+        caches.append(given())
+        return caches[-1]
+
+    app.state.facet_cache = kept
+    with TestClient(app) as client:
+        path = path_of(client)
+        before = counts_of(client.get("/api/v1" + path).json())
+        page_before = client.get(path).text if page != "topics" else ""  # the topics are JSON only
+        assert caches and all(len(cache) > 0 for cache in caches)  # counted into the cache
+        assert before.get(gained, 0) == 0
+
+        _ingest(db, tmp_path, "pretext.txt", PRETEXT)
+        after = counts_of(client.get("/api/v1" + path).json())
+        assert after.get(gained, 0) > 0
+        if page != "topics":
+            page_after = client.get(path)
+            assert page_after.status_code == 200 and page_after.text != page_before
+            assert gained in page_after.text

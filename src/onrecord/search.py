@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
 from onrecord.errors import ConfigError
@@ -29,6 +30,7 @@ __all__ = [
     "MAX_PAGE_SIZE",
     "MAX_QUERY_LENGTH",
     "Comparison",
+    "FacetCounter",
     "Hit",
     "Page",
     "Query",
@@ -209,6 +211,11 @@ def facet_counts(conn: sqlite3.Connection, query: Query, facet: str, top: int = 
     return [(str(value) if value is not None else "(none)", n) for value, n in rows]
 
 
+# ``facet_counts`` with its connection given, (query, facet, top) -> rows: how the web counts, through
+# its cache (``web.facet_cache``)
+FacetCounter = Callable[[Query, str, int], list[tuple[str, int]]]
+
+
 @dataclass(frozen=True, slots=True)
 class Side:
     """One side of a comparison: what was asked, how it was read, and its statements' total."""
@@ -244,11 +251,15 @@ def compare(
     by: str = "position",
     top: int = 30,
     within: StatementFilter | None = None,
+    count: FacetCounter | None = None,
 ) -> Comparison:
-    """Two speakers or countries side by side: how many of each one's statements fall under each value."""
+    """Two speakers or countries side by side: how many of each one's statements fall under each value
+    (counted by ``count`` when given, else by ``facet_counts`` on ``conn``)."""
     a, b = side(conn, left, within), side(conn, right, within)
-    counts_a = dict(facet_counts(conn, Query("", a.filters), by, top))
-    counts_b = dict(facet_counts(conn, Query("", b.filters), by, top))
+    if count is None:
+        count = partial(facet_counts, conn)
+    counts_a = dict(count(Query("", a.filters), by, top))
+    counts_b = dict(count(Query("", b.filters), by, top))
     values = sorted(
         set(counts_a) | set(counts_b), key=lambda v: (-(counts_a.get(v, 0) + counts_b.get(v, 0)), v)
     )

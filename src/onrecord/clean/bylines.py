@@ -14,6 +14,7 @@ from functools import cache
 
 from onrecord.clean.outlets import canonical_outlet, is_known_outlet
 from onrecord.clean.rules import rulebook
+from onrecord.text import month_number
 
 _PARTS = re.compile(r"\s*[;|\n]\s*")
 _PIECES = re.compile(r"\s*(?:,|/|\band\b|&)\s*")  # names and agencies within a part
@@ -55,7 +56,6 @@ def _parts(value: str | None) -> list[str]:
 
 def _person(part: str) -> str | None:
     words = rulebook().bylines
-    months = rulebook().dates.months
     text = _unprefixed(part)
     if not text or is_known_outlet(text):
         return None
@@ -71,7 +71,7 @@ def _person(part: str) -> str | None:
         if index >= 1 and (bare in words.weekdays or any(ch.isdigit() for ch in token)):
             tokens = tokens[:index]
             break
-    while len(tokens) > 2 and tokens[-1].strip(".,").casefold() in months:
+    while len(tokens) > 2 and month_number(tokens[-1].strip(".,")) is not None:
         tokens = tokens[:-1]  # "Nathan Willis March": the date's month, run on
     name = " ".join(tokens).strip(" ,;:-–—|")
     if not name or not any(ch.isalpha() for ch in name) or len(name.split()) > words.max_words:

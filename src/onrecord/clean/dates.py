@@ -9,7 +9,8 @@ finds the first date inside a longer string. Both know the forms news pages and 
 A date written without its year ("GENEVA, July 5 (Xinhua) --") is read by ``parse_month_day`` and
 placed by ``with_year`` in the year that puts it nearest to another date of the page.
 
-Month names and the plausible years come from ``data/furniture.toml``. An impossible date
+Month names come from the text toolkit (``onrecord.text``, ``data/text.json``), as every stage reads
+them; the plausible years from ``data/furniture.toml``. An impossible date
 (``2021-02-30``) or a year out of range is no date: the answer is ``None``, never a guess.
 """
 
@@ -19,7 +20,8 @@ import datetime as dt
 import re
 from functools import cache
 
-from onrecord.clean.rules import DateWords, rulebook
+from onrecord.clean.rules import DateYears, rulebook
+from onrecord.text import MONTH_FORMS_PATTERN, month_number
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+"
 _TIME = (
@@ -27,43 +29,41 @@ _TIME = (
     r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?[A-Z]{2,5}\)?(?:[+-]\d{1,2})?))?)?"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
+_MONTH = rf"(?P<n>{MONTH_FORMS_PATTERN})\.?"
 
 
 @cache
 def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Each date form with the order of its groups: y(ear), m(onth number), n(ame of month), d(ay)."""
-    months = "|".join(sorted(rulebook().dates.months, key=len, reverse=True))
-    name = rf"(?P<n>{months})\.?"
     forms = (
         (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})", "ymd"),
         (r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})", "ymd"),
         (r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})", "dmy"),
-        (rf"(?:{_WEEKDAY})?{name}\s*(?P<d>\d{{1,2}}){_ORDINAL},?\s*(?P<y>\d{{4}})", "ndy"),
-        (rf"(?:{_WEEKDAY})?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{name},?\s+(?P<y>\d{{4}})", "dny"),
+        (rf"(?:{_WEEKDAY})?{_MONTH}\s*(?P<d>\d{{1,2}}){_ORDINAL},?\s*(?P<y>\d{{4}})", "ndy"),
+        (rf"(?:{_WEEKDAY})?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s+(?P<y>\d{{4}})", "dny"),
     )
     return tuple((re.compile(form + _TIME, re.IGNORECASE), order) for form, order in forms)
 
 
 @cache
 def _month_day_patterns() -> tuple[re.Pattern[str], ...]:
-    months = "|".join(sorted(rulebook().dates.months, key=len, reverse=True))
-    name = rf"(?P<n>{months})\.?"
     return tuple(
         re.compile(form, re.IGNORECASE)
         for form in (
-            rf"(?:{_WEEKDAY})?{name}\s*(?P<d>\d{{1,2}}){_ORDINAL}",
-            rf"(?:{_WEEKDAY})?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{name}",
+            rf"(?:{_WEEKDAY})?{_MONTH}\s*(?P<d>\d{{1,2}}){_ORDINAL}",
+            rf"(?:{_WEEKDAY})?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH}",
         )
     )
 
 
 def parse_month_day(text: str) -> tuple[int, int] | None:
     """The (month, day) of a date written without its year ("July 5", "5 July"), else ``None``."""
-    words = rulebook().dates
     for pattern in _month_day_patterns():
         match = pattern.fullmatch(text.strip())
         if match:
-            month, day = words.months[match["n"].lower()], int(match["d"])
+            month, day = month_number(match["n"]), int(match["d"])
+            if month is None:
+                return None
             try:
                 dt.date(2000, month, day)  # a leap year: 29 February is a day
             except ValueError:
@@ -85,24 +85,24 @@ def with_year(month: int, day: int, near: dt.date) -> dt.date | None:
 
 def parse_date(text: str) -> dt.date | None:
     """The date ``text`` is (with an optional time after it), or ``None`` when it is not one date."""
-    words = rulebook().dates
+    years = rulebook().dates
     candidate = text.strip()
     for pattern, _ in _patterns():
         match = pattern.fullmatch(candidate)
         if match:
-            return _date_of(match, words)
+            return _date_of(match, years)
     return None
 
 
 def find_date(text: str) -> dt.date | None:
     """The first date written anywhere in ``text``, or ``None``."""
-    words = rulebook().dates
+    years = rulebook().dates
     best: tuple[int, dt.date] | None = None
     for pattern, _ in _patterns():
         for match in pattern.finditer(text):
             if not _bounded(text, match.start(), match.end()):
                 continue
-            date = _date_of(match, words)
+            date = _date_of(match, years)
             if date is not None and (best is None or match.start() < best[0]):
                 best = (match.start(), date)
                 break
@@ -116,15 +116,15 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
-def _date_of(match: re.Match[str], words: DateWords) -> dt.date | None:
+def _date_of(match: re.Match[str], years: DateYears) -> dt.date | None:
     groups = match.groupdict()
-    try:
-        year = int(groups["y"])
-        day = int(groups["d"])
-        month = words.months[groups["n"].lower()] if groups.get("n") else int(groups["m"])
-        date = dt.date(year, month, day)
-    except (KeyError, ValueError):
+    month = month_number(groups["n"]) if groups.get("n") else int(groups["m"])
+    if month is None:
         return None
-    if not words.earliest_year <= date.year <= words.latest_year:
+    try:
+        date = dt.date(int(groups["y"]), month, int(groups["d"]))
+    except ValueError:
+        return None
+    if not years.earliest_year <= date.year <= years.latest_year:
         return None
     return date

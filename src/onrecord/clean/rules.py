@@ -1,6 +1,7 @@
 """The line rules and word lists of ``data/furniture.toml``, read once into typed records.
 
-The file holds the heuristics (patterns, outlet names, month names); this module only reads and checks
+The file holds the heuristics (patterns, outlet names, the plausible years of a date; month names are the
+text toolkit's, ``onrecord.text``); this module only reads and checks
 it, so that a malformed rule fails loudly with its name rather than silently never matching.
 """
 
@@ -103,8 +104,9 @@ class WebExtraction:
 
 
 @dataclass(frozen=True, slots=True)
-class DateWords:
-    months: Mapping[str, int]
+class DateYears:
+    """The years a publication date may fall in (month names are the text toolkit's: ``onrecord.text``)."""
+
     earliest_year: int
     latest_year: int
 
@@ -139,7 +141,7 @@ class RuleBook:
     rules: tuple[Rule, ...]
     shapes: Shapes
     outlets: Outlets
-    dates: DateWords
+    dates: DateYears
     un_document: UnProfile
     languages: Languages
     web: WebExtraction
@@ -176,8 +178,7 @@ def parse_rulebook(text: str) -> RuleBook:
             words=frozenset(word.lower() for word in outlet_data["words"]),
         )
         date_data = data["dates"]
-        dates = DateWords(
-            months={str(k): int(v) for k, v in date_data["months"].items()},
+        dates = DateYears(
             earliest_year=int(date_data["earliest_year"]),
             latest_year=int(date_data["latest_year"]),
         )

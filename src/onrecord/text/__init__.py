@@ -7,6 +7,7 @@ month names, "the review of X was held".
     hard_wrapped(text)                    whether a text is wrapped at a fixed width
     dateline_end(text, start, end)        where a dateline opening ``text[start:end]`` ends, if one does
     month_number(name), MONTHS_PATTERN    month name or short form -> 1-12; a regex of the full names
+    MONTH_FORMS_PATTERN                   a regex of the full names and the short forms
     state_under_review(text)              "The review of Kenya was held ..." -> "Kenya"
 
     sentences.py  prose sentences (attribution, events); where a sentence ends, trimming, hard wraps
@@ -21,12 +22,13 @@ the trimming; why the position model's sentences keep rules of their own is said
 
 from __future__ import annotations
 
-from onrecord.text.lexicon import MONTHS_PATTERN, month_number
+from onrecord.text.lexicon import MONTH_FORMS_PATTERN, MONTHS_PATTERN, month_number
 from onrecord.text.patterns import dateline_end, state_under_review
 from onrecord.text.sentences import hard_wrapped, sentence_spans, trimmed_span
 
 __all__ = [
     "MONTHS_PATTERN",
+    "MONTH_FORMS_PATTERN",
     "dateline_end",
     "hard_wrapped",
     "month_number",

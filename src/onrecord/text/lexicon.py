@@ -8,7 +8,7 @@ from typing import Any
 
 from onrecord.datafiles import read_json
 
-__all__ = ["MONTHS_PATTERN", "abbreviation_end", "month_number"]
+__all__ = ["MONTHS_PATTERN", "MONTH_FORMS_PATTERN", "abbreviation_end", "month_number"]
 
 
 @cache
@@ -16,7 +16,18 @@ def _data() -> dict[str, Any]:
     return read_json("text.json")
 
 
+@cache
+def _months() -> dict[str, int]:
+    months: dict[str, int] = {}
+    for number, (name, short) in enumerate(_data()["months"].items(), start=1):
+        for form in (name, *short):
+            months[form] = number
+    return months
+
+
 MONTHS_PATTERN = "(?:" + "|".join(map(re.escape, _data()["months"])) + ")"  # the full names, as written
+# the names and their short forms as written, the longest first (a "Sept" is not read as "Sep")
+MONTH_FORMS_PATTERN = "(?:" + "|".join(map(re.escape, sorted(_months(), key=len, reverse=True))) + ")"
 
 
 @cache
@@ -30,15 +41,6 @@ def abbreviation_end(*, more: bool) -> re.Pattern[str]:
         words += data["more_abbreviations"] + [short for forms in data["months"].values() for short in forms]
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?:\b[A-Z]|\b(?:{alternatives}))\.$")
-
-
-@cache
-def _months() -> dict[str, int]:
-    months: dict[str, int] = {}
-    for number, (name, short) in enumerate(_data()["months"].items(), start=1):
-        for form in (name, *short):
-            months[form] = number
-    return months
 
 
 def month_number(name: str) -> int | None:

@@ -1,11 +1,14 @@
-"""The search's facet counts, kept for the searches asked again until the store changes.
+"""The facet counts of every page, kept for the pages asked again until the store changes.
 
     counts = FacetCache(conn)
     counts.get(query, "speaker", 10)        # counted in SQL the first time, then read from memory
 
 The search page counts eight facets over every match of its query, more work than finding the page of
-matches itself; the same searches come back (the front page, a facet clicked, the next page). A cache
-belongs to one connection: the store's data version changes for it when any other connection (an
+matches itself; the same searches come back (the front page, a facet clicked, the next page). The
+speaker, event, position, topic and compare pages count facets too (a speaker's positions and topics, a
+position's speakers and countries, every position's statements), over every statement they cover. Each
+handler that counts takes the cache its route gives (``views._counter``). A cache belongs to one
+connection: the store's data version changes for it when any other connection (an
 ingest beside the server) commits, and then the cache forgets everything, so a count is never older
 than the store. Errors (an unknown facet, a query that cannot be read) are raised, never kept.
 """

@@ -15,7 +15,7 @@ from fastapi import Path as PathParam
 from fastapi import Query as Param
 
 from onrecord.errors import NotFound
-from onrecord.search import Query, Sort, compare, facet_counts, hit_rows, search
+from onrecord.search import FacetCounter, Query, Sort, compare, facet_counts, hit_rows, search
 from onrecord.store import records
 from onrecord.store.events import event_row, iter_events
 from onrecord.store.filters import MAX_TEXT, SQLITE_MAX_INT, StatementFilter
@@ -56,8 +56,14 @@ def _taxonomy() -> Taxonomy:
     return load_taxonomy()
 
 
-def _facet(conn: sqlite3.Connection, query: Query, name: str, top: int = 10) -> list[Data]:
-    return _facet_rows(facet_counts(conn, query, name, top))
+def _counter(conn: sqlite3.Connection, facet_cache: FacetCache | None) -> FacetCounter:
+    """How a handler counts facets: from the server's cache (``web.facet_cache``, which its route
+    gives), else in SQL every time."""
+    return partial(facet_counts, conn) if facet_cache is None else facet_cache.get
+
+
+def _facet(count: FacetCounter, query: Query, name: str, top: int = 10) -> list[Data]:
+    return _facet_rows(count(query, name, top))
 
 
 def _facet_rows(counts: list[tuple[str, int]]) -> list[Data]:
@@ -69,7 +75,7 @@ def statements(
 ) -> Data:
     """A page of the statements that match, with counts by facet."""
     names = tuple(dict.fromkeys(f for f in facet or () if f))
-    count = partial(facet_counts, conn) if facet_cache is None else facet_cache.get
+    count = _counter(conn, facet_cache)
     page = search(conn, query)
     return {
         "query": query.text,
@@ -114,17 +120,18 @@ def _speaker(summary: SpeakerSummary) -> Data:
     return dataclasses.asdict(summary)
 
 
-def speaker(conn: Conn, speaker_id: Id) -> Data:
+def speaker(conn: Conn, speaker_id: Id, facet_cache: FacetCache | None = None) -> Data:
     """A speaker: roles, aliases, positions, statements over time."""
     summary = next(iter_speakers(conn, speaker_id=speaker_id), None)
     if summary is None:
         raise NotFound(f"no speaker with id {speaker_id}")
     filters = StatementFilter(speaker_id=speaker_id)
+    count = _counter(conn, facet_cache)
     return {
         **_speaker(summary),
         "accounts": records.speaker_accounts(conn, speaker_id),
-        "positions": _facet(conn, Query("", filters), "position", 20),
-        "topics": _facet(conn, Query("", filters), "topic", 10),
+        "positions": _facet(count, Query("", filters), "position", 20),
+        "topics": _facet(count, Query("", filters), "topic", 10),
         "timeline": timeline_of(conn, Query("", filters)).as_dict(),
         "statements": _statements_of(conn, filters),
     }
@@ -140,7 +147,7 @@ def events(conn: Conn, body: Text = None, session: Session = None) -> Data:
     }
 
 
-def event(conn: Conn, event_id: Id) -> Data:
+def event(conn: Conn, event_id: Id, facet_cache: FacetCache | None = None) -> Data:
     """An event: who spoke and which positions were taken."""
     found = records.event(conn, event_id)
     if found is None:
@@ -150,14 +157,14 @@ def event(conn: Conn, event_id: Id) -> Data:
         "id": event_id,
         "event": found,
         "speakers": records.event_speakers(conn, event_id),
-        "positions": _facet(conn, Query("", filters), "position", 20),
+        "positions": _facet(_counter(conn, facet_cache), Query("", filters), "position", 20),
         "statements": _statements_of(conn, filters, 100),
     }
 
 
-def positions(conn: Conn) -> Data:
+def positions(conn: Conn, facet_cache: FacetCache | None = None) -> Data:
     """The positions of the taxonomy, with how many statements take each."""
-    counts = dict(facet_counts(conn, Query(""), "position", 1000))
+    counts = dict(_counter(conn, facet_cache)(Query(""), "position", 1000))
     return {
         "items": [
             {
@@ -172,13 +179,19 @@ def positions(conn: Conn) -> Data:
     }
 
 
-def position(conn: Conn, position_id: Annotated[str, PathParam(max_length=MAX_TEXT)], by: By = None) -> Data:
+def position(
+    conn: Conn,
+    position_id: Annotated[str, PathParam(max_length=MAX_TEXT)],
+    by: By = None,
+    facet_cache: FacetCache | None = None,
+) -> Data:
     """A position: who takes it, over time, and its counter-positions."""
     taxonomy = _taxonomy()
     if position_id not in taxonomy.ids:
         raise NotFound(f"no position {position_id!r}; the taxonomy has {', '.join(taxonomy.ids)}")
     taken = taxonomy.get(position_id)
     query = Query("", StatementFilter(position=position_id))
+    count = _counter(conn, facet_cache)
     counters = []
     for counter_id in taken.counter:
         counter = taxonomy.get(counter_id)
@@ -188,7 +201,7 @@ def position(conn: Conn, position_id: Annotated[str, PathParam(max_length=MAX_TE
                 "id": counter.id,
                 "name": counter.name,
                 "definition": counter.definition,
-                "speakers": _facet(conn, counter_query, "speaker"),
+                "speakers": _facet(count, counter_query, "speaker"),
                 "timeline": timeline_of(conn, counter_query).as_dict(),
                 "statements": search(conn, counter_query).total,
             }
@@ -197,17 +210,17 @@ def position(conn: Conn, position_id: Annotated[str, PathParam(max_length=MAX_TE
         "id": taken.id,
         "name": taken.name,
         "definition": taken.definition,
-        "speakers": _facet(conn, query, "speaker"),
-        "countries": _facet(conn, query, "country"),
+        "speakers": _facet(count, query, "speaker"),
+        "countries": _facet(count, query, "country"),
         "timeline": timeline_of(conn, query, by=by).as_dict(),
         "counter": counters,
         "statements": _statements_of(conn, query.filters),
     }
 
 
-def topics(conn: Conn) -> Data:
+def topics(conn: Conn, facet_cache: FacetCache | None = None) -> Data:
     """Topics (UPR Info issues) with how many statements have each."""
-    return {"items": _facet(conn, Query(""), "topic", 100)}
+    return {"items": _facet(_counter(conn, facet_cache), Query(""), "topic", 100)}
 
 
 def documents(conn: Conn, limit: Limit = 50, offset: Offset = 0) -> Data:
@@ -230,13 +243,14 @@ def compare_sides(
     a: Side = "",
     b: Side = "",
     by: Annotated[str, Param(max_length=MAX_TEXT)] = "position",
+    facet_cache: FacetCache | None = None,
 ) -> Data:
     """Two speakers or countries side by side, among the statements the filters keep (nothing to
     compare until both are given)."""
     data: Data = {"by": by, "asked": {"a": a, "b": b}, "left": None, "right": None, "rows": []}
     if not (a.strip() and b.strip()):
         return data
-    result = compare(conn, a, b, by, within=filters)
+    result = compare(conn, a, b, by, within=filters, count=_counter(conn, facet_cache))
     return data | {
         "left": {"asked": result.left.asked, "total": result.left.total},
         "right": {"asked": result.right.asked, "total": result.right.total},
