@@ -296,3 +296,58 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
     headline = "Council Hears Briefing on Arvenia, as Speakers Call for Unimpeded Humanitarian Access"
     found = headline_statements(headline, 0, len(headline))
     assert [headline[h.start : h.end] for h in found] == ["Unimpeded Humanitarian Access"]
+
+
+# Generalisation probes (tests/data/unprobe): each case is a kind of sentence the probe pages showed
+# going wrong; ``None`` means the words must not be attributed at all (dropping beats a wrong speaker).
+@pytest.mark.parametrize(
+    ("text", "genre", "words", "speaker"),
+    [
+        (  # an office written before the name is not part of it
+            "Deputy Secretary-General Tomas Arroyo-Vidal, opening the meeting, said that attacks on aid "
+            "workers had doubled in a single year.",
+            Genre.MEETING_COVERAGE,
+            "attacks on aid workers had doubled",
+            "Tomas Arroyo-Vidal",
+        ),
+        (
+            "Opening the discussion, Deputy High Commissioner for Human Rights Nadia Ferreira Holm said that "
+            "girls were the first to leave school when a drought struck.",
+            Genre.MEETING_SUMMARY,
+            "girls were the first to leave school",
+            "Nadia Ferreira Holm",
+        ),
+        (  # a hyphenated surname stays whole where the parse splits it
+            "Sudan: civilians trapped\n\nInes Garcia-Amado, for the Office of the United Nations High "
+            "Commissioner for Human Rights (OHCHR), said the Office was alarmed by reports that at least 80 "
+            "civilians had been killed since the start of the month.",
+            Genre.PRESS_BRIEFING,
+            "the Office was alarmed by reports",
+            "Ines Garcia-Amado",
+        ),
+        (  # a title in apposition with the name of its holder
+            "The representative of Chile said the text was balanced and deserved wide support.  The "
+            "Assembly President, Kofi Mensah-Boateng, said in closing that the debate had shown how far "
+            "the world still had to go.",
+            Genre.MEETING_COVERAGE,
+            "the debate had shown how far",
+            "Kofi Mensah-Boateng",
+        ),
+    ],
+)
+def test_probe_sentences_keep_their_speaker(
+    attributor: Attributor, text: str, genre: Genre, words: str, speaker: str | None
+) -> None:
+    found = statements(attributor, text, genre)
+    if speaker is None:
+        assert not [s for s in found if words in s.content.text], found
+    else:
+        assert said(found, words).speaker.name == speaker
+
+
+def test_an_under_secretary_general_is_not_the_secretary_general(attributor: Attributor) -> None:
+    text = (
+        "Under-Secretary-General Warns Funding Gap Threatens Progress on Equality\n\n"
+        "The Third Committee today began its debate on the advancement of women."
+    )
+    assert not [s for s in statements(attributor, text) if s.speaker.name == "Secretary-General"]

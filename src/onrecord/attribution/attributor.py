@@ -102,8 +102,13 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
                 words = [t for t in ent if t.text not in honorifics and not t.is_punct]
                 name = paragraph.doc.text[words[0].idx : ent.end_char] if words else ""
                 name = " ".join(name.split()).removesuffix("'s").removesuffix("’s").strip()
+                offset = paragraph.start + words[0].idx if words else 0
+                if record is not None and name:  # "Deputy Secretary-General Ana Example": the name alone
+                    bare = unrecords.without_office(paragraph.doc.text[: words[0].idx], name)
+                    if bare != name and name.endswith(bare):
+                        offset, name = offset + len(name) - len(bare), bare
                 if name:
-                    people.append((paragraph.start + words[0].idx, name))
+                    people.append((offset, name))
             elif ent.label_ == "ORG" and len(ent) > 1:
                 organizations.append((paragraph.start + ent.start_char, ent.text.removeprefix("the ")))
         for sentence in paragraph.doc.sents:

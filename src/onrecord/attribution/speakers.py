@@ -261,7 +261,8 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     named, title_end = _named_apposition(head)
     if named is None and (state := _state_agent(head, sentence_text)) is not None:
         return state
-    if head.pos_ == "NOUN" and named is not None:  # "the spokesman, Ann Example," / "top diplomat Wang Yi"
+    titled_head = head.pos_ == "NOUN" or head.lower_ in lex.title_nouns  # "The Assembly President, Ann Example,"
+    if titled_head and named is not None:  # "the spokesman, Ann Example," / "top diplomat Wang Yi"
         inner = analyse(named, sentence_text)
         if inner is not None:
             start, _ = _np_range(head)
@@ -314,6 +315,8 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
                         doc[name_tokens[0].i if name_tokens else head.i : child.right_edge.i + 1]
                     )
                     break
+    if name_tokens and (person is not None or head.pos_ == "PROPN"):
+        name_tokens = _hyphen_joined(name_tokens)
     organization = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= head.i < e.end), None)
     if (
         person is None and organization is not None and organization.end > end
@@ -354,6 +357,30 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         on_behalf_of=on_behalf or None,
         surname_only=kind is SpeakerKind.PERSON and len(name.split()) == 1,
     )
+
+
+def _hyphen_joined(tokens: list[Token]) -> list[Token]:
+    """A name's tokens with the capitalized parts a hyphen joins to it without space ("Solberg-" of
+    "Ms. Solberg-Amado", "-Baptiste" of "Laurent-Baptiste"), which the parse can leave outside."""
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    while (
+        first >= 2
+        and doc[first - 1].text in {"-", "‑"}
+        and not doc[first - 1].whitespace_
+        and not doc[first - 2].whitespace_
+        and doc[first - 2].text[:1].isupper()
+    ):
+        first -= 2
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].text in {"-", "‑"}
+        and not doc[last].whitespace_
+        and not doc[last + 1].whitespace_
+        and doc[last + 2].text[:1].isupper()
+    ):
+        last += 2
+    return list(doc[first : last + 1]) if (first, last) != (tokens[0].i, tokens[-1].i) else tokens
 
 
 def _kind(head: Token, name: str, personal: bool, roles: list[str]) -> SpeakerKind:

@@ -80,9 +80,30 @@ def office_name(name: str) -> str | None:
     offices = _offices().offices
     if folded in offices:
         return offices[folded]
-    if folded.endswith("general") and folded.replace(" ", "-").endswith("secretary-general"):
-        return offices.get("secretary-general")
+    dashed = folded.replace(" ", "-")
+    if dashed.endswith("secretary-general") and not re.search(r"(?:under|assistant|deputy)-secretary-general$", dashed):
+        return offices.get("secretary-general")  # "the UN's Secretary-General", not an Under-Secretary-General
     return None
+
+
+@cache
+def _office_tail() -> re.Pattern[str]:
+    aliases = sorted(_offices().offices, key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(a) for a in aliases) + r")$")
+
+
+def without_office(before: str, name: str) -> str:
+    """A person's name without the end of an office written just before it that the parser ran into
+    the name ("Deputy High Commissioner for Human Rights" + "Human Rights Rafael Ortiz" -> "Rafael
+    Ortiz"; "Deputy" + "Secretary-General Ana Example" -> "Ana Example"); else the name unchanged."""
+    words = name.split()
+    tail = _folded(before[-80:]) if before.strip() else ""
+    pattern = _office_tail()
+    for cut in range(len(words) - 1, 0, -1):
+        joined = f"{tail} {_folded(' '.join(words[:cut]))}".strip()
+        if pattern.search(joined) and words[cut][:1].isupper():
+            return " ".join(words[cut:])
+    return name
 
 
 def organization_name(name: str) -> str | None:
@@ -124,6 +145,10 @@ def canonical(mention: Mention) -> Mention:
         named = named_speaker(mention.text, 0, len(mention.text))
         if named is not None and named.kind is SpeakerKind.STATE:  # "Burkina Faso's representative"
             return replace(mention, name=named.name, kind=SpeakerKind.STATE, country=named.country, roles=())
+    if mention.kind is SpeakerKind.PERSON and mention.name in mention.text:
+        bare = without_office(mention.text[: mention.text.index(mention.name)], mention.name)
+        if bare != mention.name:  # "Deputy High Commissioner for Human Rights Rafael Ortiz Lindqvist"
+            mention = replace(mention, name=bare, surname_only=len(bare.split()) == 1)
     if (
         mention.kind is SpeakerKind.PERSON
         and mention.text.endswith(mention.name)
@@ -227,7 +252,10 @@ def holders_named(text: str, people: list[tuple[int, str]]) -> dict[str, set[str
     "Council President Laura Dupuy Lasserre", "Zeid Ra'ad Al Hussein, the United Nations High
     Commissioner for Human Rights"."""
     aliases = sorted(_offices().offices, key=len, reverse=True)
-    before = re.compile(r"(?:" + "|".join(re.escape(a) for a in aliases) + r")\s*$", re.I)
+    before = re.compile(
+        r"(?P<office>" + "|".join(re.escape(a) for a in aliases) + r")(?P<given>(?:\s+[A-Z][\w’'-]*){0,2})\s*$",
+        re.I,
+    )
     after = re.compile(
         r"^\s*(?:\([^)\n]{0,40}\)\s*)?,\s*(?:the\s+)?(?:" + "|".join(re.escape(a) for a in aliases) + r")",
         re.I,
@@ -237,10 +265,17 @@ def holders_named(text: str, people: list[tuple[int, str]]) -> dict[str, set[str
         end = offset + len(name)
         window = text[max(0, offset - 60) : offset].replace("‑", "-")
         match = before.search(window)
-        if match is None and text[offset:end] == name:
+        given = ""
+        if match is not None:  # "Deputy High Commissioner Nadia Ferreira Holm" where the parse took no "Nadia"
+            given = " ".join(w for w in match.group("given").split())
+            if not given[:1].isupper() or any(w.lower() in lexicon.speakers().title_nouns for w in given.split()):
+                given = ""
+            phrase = match.group("office")
+        elif text[offset:end] == name:
             match = after.match(text[end : end + 120].replace("‑", "-"))
+            phrase = match.group(0) if match is not None else ""
         if match is not None:
-            office = office_name(match.group(0).strip(" ,()").removeprefix("the ").removeprefix("The "))
+            office = office_name(phrase.strip(" ,()").removeprefix("the ").removeprefix("The "))
             if office is not None:
-                found.setdefault(office, set()).add(name)
+                found.setdefault(office, set()).add(f"{given} {name}".strip())
     return found
