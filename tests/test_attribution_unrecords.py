@@ -333,6 +333,30 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
             "the debate had shown how far",
             "Kofi Mensah-Boateng",
         ),
+        (  # a message read out is its sender's, even where the parse hangs "in which" on a later noun
+            "Lena Vogt, who chaired the briefing, read out a message from the Secretary-General on the "
+            "International Day of Persons with Disabilities, in which he said that one in six people lived "
+            "with a disability and too many of them were still shut out of work.",
+            Genre.PRESS_BRIEFING,
+            "one in six people lived with a disability",
+            "Secretary-General",
+        ),
+        (  # the question put to a spokesperson is not the spokesperson's statement
+            "Marc Example, for the Office of the High Commissioner for Human Rights, said that the Office had "
+            "documented new abuses in the north.\n\nAsked whether the Office had raised the matter with the "
+            "Government, he said that it had done so twice in the past month.",
+            Genre.PRESS_BRIEFING,
+            "whether the Office had raised the matter",
+            None,
+        ),
+        (  # nor is a journalist's question
+            "Marc Example, for the Office of the High Commissioner for Human Rights, said that the Office had "
+            "documented new abuses in the north.\n\nA journalist asked whether the Office expected the "
+            "Government to open an independent investigation soon.",
+            Genre.PRESS_BRIEFING,
+            "the Office expected the Government to open",
+            None,
+        ),
     ],
 )
 def test_probe_sentences_keep_their_speaker(

@@ -127,6 +127,8 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         mention = candidate.mention
         if record is not None:
             mention = unrecords.canonical(candidate.mention)
+            if unrecords.is_questioner(mention):  # a journalist's question: nobody's statement
+                continue
             if unrecords.is_inner_source(mention):  # a report, the media: not a speaker at the meeting
                 turn = record.turn_at(candidate, resolved)
                 if turn is not None:

@@ -25,6 +25,7 @@ Doc = Any
 _TRIM = frozenset(",.;:—–-\"“”'‘’«»()[]")
 _JOINER = re.compile(r"^[\s,;:—–-]*$")
 _MIN_WORDS = 2
+_ADDRESSED = frozenset({"ask", "question", "quiz", "press"})  # a participle whose subject was spoken to
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             if child.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                 return verb.head
             return child
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.lemma_.lower() in _ADDRESSED:
+        return None  # "Asked whether ..., he said": the question was put to him, he did not ask it
     if depth < 3 and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and verb.head is not verb:
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in {"nsubj", "nsubjpass"}:
             return verb.head  # "China's delegate, noting that ..., called ...": the subject notes
@@ -114,13 +117,21 @@ def _message_clause(verb: Token) -> Token | None:
     said ...": X), where ``verb`` is a reporting verb in a clause on a message noun."""
     lex = lexicon.cues()
     noun = verb.head
-    if (
-        verb.dep_ != "relcl"
-        or verb.lemma_.lower() not in lex.speech
-        or noun.lemma_.lower() not in lex.message_nouns
-        or noun.dep_ not in {"dobj", "nsubjpass"}
-    ):
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in lex.speech:
         return None
+    if any(c.lower_ == "which" for t in verb.lefts for c in (t, *t.children)):
+        # "a message from X on the Day against Y, in which he said": the parse may hang the clause on
+        # the last noun of the message's prepositional tail; climb back to the message
+        for _ in range(4):
+            if noun.lemma_.lower() in lex.message_nouns or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+                break
+            noun = noun.head.head
+    if noun.lemma_.lower() not in lex.message_nouns or noun.dep_ not in {"dobj", "nsubjpass"}:
+        return None
+    for prep in (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"from", "by"}):
+        sender = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if sender is not None:  # "read out a message from the Secretary-General": the sender is named
+            return sender
     return next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c is not noun), None)
 
 

@@ -41,6 +41,7 @@ class _Offices:
     organizations: dict[str, str]  # lower-case alias -> canonical organisation
     inner: frozenset[str]
     meeting_bodies: frozenset[str]
+    questioners: frozenset[str]
 
 
 @cache
@@ -53,6 +54,7 @@ def _offices() -> _Offices:
         orgs,
         frozenset(w.lower() for w in data["inner_sources"]),
         frozenset(data["meeting_body_nouns"]),
+        frozenset(w.lower() for w in data["questioners"]),
     )
 
 
@@ -123,6 +125,12 @@ def is_meeting_body(name: str) -> bool:
     """A body that meets ("the Third Committee (Social, ...", "the Assembly"): it acts, never speaks."""
     words = re.sub(r"\(.*", "", _folded(name)).split()
     return bool(words) and words[-1] in _offices().meeting_bodies
+
+
+def is_questioner(mention: Mention) -> bool:
+    """Someone who puts a question at a briefing ("a journalist asked whether ..."): not a speaker."""
+    words = mention.name.split() if mention.pronoun is None else []
+    return bool(words) and words[-1].lower() in _offices().questioners
 
 
 def is_inner_source(mention: Mention) -> bool:
