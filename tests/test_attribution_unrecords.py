@@ -357,6 +357,33 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
             "the Office expected the Government to open",
             None,
         ),
+        (  # a delegate who takes the floor without a reporting verb: the next "she said" is theirs
+            "The representative of Norway said that the resolution was a modest step that deserved support from "
+            "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would reaffirm the "
+            "primacy of national legislation.  The death penalty was a matter for each State, she said, and no "
+            "resolution could change that fact.  The amendment was adopted by a recorded vote of 90 to 72.",
+            Genre.MEETING_COVERAGE,
+            "The death penalty was a matter for each State",
+            "Malaysia",
+        ),
+        (  # what a text "would reaffirm" is no statement, and not the previous speaker's
+            "The representative of Norway said that the resolution was a modest step that deserved support from "
+            "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would reaffirm the "
+            "primacy of national legislation.  The death penalty was a matter for each State, she said, and no "
+            "resolution could change that fact.  The amendment was adopted by a recorded vote of 90 to 72.",
+            Genre.MEETING_COVERAGE,
+            "primacy of national legislation",
+            None,
+        ),
+        (  # the vote on an amendment is the meeting's narrative
+            "The representative of Norway said that the resolution was a modest step that deserved support from "
+            "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would reaffirm the "
+            "primacy of national legislation.  The death penalty was a matter for each State, she said, and no "
+            "resolution could change that fact.  The amendment was adopted by a recorded vote of 90 to 72.",
+            Genre.MEETING_COVERAGE,
+            "adopted by a recorded vote",
+            None,
+        ),
     ],
 )
 def test_probe_sentences_keep_their_speaker(

@@ -119,9 +119,13 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
                 sentences.append((index, s_start, s_end, _present(sentence), _about_someone(sentence)))
     resolver = Resolver(people, organizations)
     resolved: list[tuple[Candidate, Cluster]] = []
+    floors = list(record.floors) if record is not None else []
     for candidate in sorted(
         candidates, key=lambda c: min(c.start, c.mention.start if c.mention else c.start)
     ):
+        while floors and floors[0][0].start < min(candidate.start, candidate.mention.start if candidate.mention else candidate.start):
+            floor, floor_paragraph = floors.pop(0)  # a speaker on the floor without a reporting verb
+            resolver.resolve(floor, floor_paragraph)
         if candidate.mention is None:
             continue
         mention = candidate.mention
@@ -152,7 +156,8 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         text, [(p.start, p.start + len(p.doc.text)) for p in parsed], quotes, pieces, taken
     )
     if genre.is_un_record:
-        extra += turn_continuations(text, sentences, [*pieces, *extra], taken)
+        breaks = [floor.start for floor, _ in record.floors] if record is not None else []
+        extra += turn_continuations(text, sentences, [*pieces, *extra], taken, breaks)
     else:
         extra += plain_continuations(sentences, [*pieces, *extra], taken)
     speakers = _speakers(clusters, resolved, text)

@@ -270,6 +270,15 @@ class ParagraphReader:
             and head.right_edge.i + 1 >= sentence.end - 1
         ):  # "The economy is weak, he said": the parser hung the cue off the clause it reports
             return self.classify(sentence.start, clause_start)
+        last = head.right_edge.i
+        if (
+            head.dep_ == "parataxis"
+            and head.head.i < clause_start
+            and doc[last].text == ","
+            and last + 1 < sentence.end
+            and doc[last + 1].dep_ == "cc"
+        ):  # "The law is clear, she said, and every State must ...": what was said before the aside
+            return self.classify(sentence.start, clause_start)
         return None
 
     def _that_clause(self, head: Token) -> tuple[int, int, StatementKind] | None:

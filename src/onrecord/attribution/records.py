@@ -49,6 +49,9 @@ class RecordReader:
     unattributed: tuple[int, int, int] | None = None  # start, end, paragraph
     open_headline: Candidate | None = None
     headlines: set[int] = field(default_factory=set)  # the paragraphs that are headlines
+    # speakers who take the floor without a reporting verb ("Singapore's delegate introduced an
+    # amendment."): the running turn ends there and a later "she said" is theirs
+    floors: list[tuple[Mention, int]] = field(default_factory=list)
 
     def read(self, reader: ParagraphReader, index: int) -> list[Candidate]:
         """The cued statements of paragraph ``index`` of the record."""
@@ -76,6 +79,8 @@ class RecordReader:
                 self.agentless.append(replace(candidate, mention=None))
             elif head is not None and _backshifted(head) and candidate.mention is not None:
                 continue
+            elif head is not None and head.dep_ == "relcl" and _document(candidate.mention):
+                continue  # "an amendment that would reaffirm ...": what a text does, not what was said
             elif candidate.end - candidate.start >= MIN_CONTENT:
                 found.append(candidate)
         cues = [c.cue for c in found if c.cue is not None]
@@ -91,6 +96,8 @@ class RecordReader:
             rule = _rule_statement(self.text, sentence, offset, index)
             if rule is not None:
                 found.append(rule)
+            elif (floor := _floor(sentence)) is not None:
+                self.floors.append((floor.moved(offset), index))
         return sorted(found, key=lambda c: c.start)
 
     def turn_at(self, candidate: Candidate, resolved: list[tuple[Candidate, Cluster]]) -> Cluster | None:
@@ -143,6 +150,35 @@ class RecordReader:
             return None
         cue = (offset + verb.idx, offset + verb.idx + len(verb.text))
         return cue, mention.moved(offset)
+
+
+def _document(mention: Mention | None) -> bool:
+    """Whether a cue's source is a text or other inner source rather than someone at the meeting."""
+    return mention is not None and mention.pronoun is None and unrecords.is_inner_source(unrecords.canonical(mention))
+
+
+def _floor(sentence: Any) -> Mention | None:
+    """The speaker a sentence without a reporting verb puts on the floor: a State's delegate or a person
+    named in full as the subject of its main verb ("Before the vote, Singapore's delegate introduced an
+    amendment"), else None."""
+    subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or sentence.root.pos_ not in {"VERB", "AUX"}:
+        return None
+    mention = analyse(subject, sentence.text)
+    if mention is None or mention.pronoun is not None:
+        return None
+    mention = unrecords.canonical(mention)
+    words = set(re.sub(r"[’']s\b", "", mention.text.lower()).split())
+    if mention.kind is SpeakerKind.STATE and words & lexicon.speakers().state_agents:
+        return mention
+    if (
+        mention.kind is SpeakerKind.PERSON
+        and len(mention.name.split()) >= 2
+        and not unrecords.is_title(mention.name)
+        and unrecords.office_name(mention.name) is None
+    ):
+        return mention
+    return None
 
 
 def _content_range(text: str, start: int, end: int) -> tuple[int, int] | None:
