@@ -384,6 +384,71 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
             "adopted by a recorded vote",
             None,
         ),
+        (  # an organization's name is every capitalized word the parse tags as one
+            "Also taking the floor were non-governmental organizations.  Front Row Rights Alliance said "
+            "that land defenders were increasingly targeted with lawsuits meant to silence them.",
+            Genre.MEETING_SUMMARY,
+            "land defenders were increasingly targeted",
+            "Front Row Rights Alliance",
+        ),
+        (  # the name set off after a title's long prepositional tail
+            "The Chair of the Committee on the Rights of Persons with Disabilities, Min-jun Lee, said that 190 "
+            "States had now ratified the Convention.  He urged States to consult organizations of persons with "
+            "disabilities.",
+            Genre.MEETING_COVERAGE,
+            "190 States had now ratified the Convention",
+            "Min-jun Lee",
+        ),
+        (  # a title written before a name is no part of the name
+            "Committee Chair Nadia Farouk Haddad (Egypt) reminded delegations that the list of speakers would "
+            "close at noon on Friday.",
+            Genre.MEETING_COVERAGE,
+            "the list of speakers would close",
+            "Nadia Farouk Haddad",
+        ),
+        (
+            "Board Chair Laila Farouk Aziz (Egypt) reminded delegations that the list of speakers would "
+            "close at noon on Friday.",
+            Genre.MEETING_COVERAGE,
+            "the list of speakers would close",
+            "Laila Farouk Aziz",
+        ),
+        (  # the representative of a non-governmental organization speaks for it
+            "The representative of Riverside Justice Watch, a non-governmental organization based in Nairobi, "
+            "said the group had never received any funding from a Government.",
+            Genre.MEETING_COVERAGE,
+            "the group had never received any funding",
+            "Riverside Justice Watch",
+        ),
+        (  # "The Group" is the group the speaker with the floor speaks for
+            "The representative of Kenya, speaking on behalf of the African Group, said the continent needed "
+            "predictable financing for peace operations.  The Group called for a review of the funding formula "
+            "for missions on the continent.",
+            Genre.MEETING_COVERAGE,
+            "a review of the funding formula",
+            "Kenya",
+        ),
+        (  # a title nobody in the record holds names nobody
+            "The Chair said that the Committee would take up the remaining applications on Thursday morning.",
+            Genre.MEETING_COVERAGE,
+            "would take up the remaining applications",
+            None,
+        ),
+        (  # who moderated a panel is the meeting's narrative, not the last speaker's words
+            "The Council held a panel on the rights of the child.  Opening the panel, Ana Example said that "
+            "children born this decade would face many more heatwaves than their parents.\n\nThe discussion "
+            "was moderated by Maya Example, a journalist who covers climate change.",
+            Genre.MEETING_SUMMARY,
+            "moderated by Maya Example",
+            None,
+        ),
+        (  # reporters' questions are not the spokesperson's words
+            "Marc Example, for OHCHR, said the Office had documented new abuses in the north of the country.  "
+            "Reporters asked whether the Office planned to send a team to the region soon.",
+            Genre.PRESS_BRIEFING,
+            "planned to send a team to the region",
+            None,
+        ),
     ],
 )
 def test_probe_sentences_keep_their_speaker(

@@ -120,10 +120,9 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
     resolver = Resolver(people, organizations)
     resolved: list[tuple[Candidate, Cluster]] = []
     floors = list(record.floors) if record is not None else []
-    for candidate in sorted(
-        candidates, key=lambda c: min(c.start, c.mention.start if c.mention else c.start)
-    ):
-        while floors and floors[0][0].start < min(candidate.start, candidate.mention.start if candidate.mention else candidate.start):
+    dropped: list[Candidate] = []  # statements nobody can be given: they end the running turn
+    for candidate in sorted(candidates, key=_reading_order):
+        while floors and floors[0][0].start < _reading_order(candidate):
             floor, floor_paragraph = floors.pop(0)  # a speaker on the floor without a reporting verb
             resolver.resolve(floor, floor_paragraph)
         if candidate.mention is None:
@@ -132,6 +131,14 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         if record is not None:
             mention = unrecords.canonical(candidate.mention)
             if unrecords.is_questioner(mention):  # a journalist's question: nobody's statement
+                dropped.append(candidate)
+                continue
+            if unrecords.is_group_anaphor(mention):  # "The Group called for ...": the group's speaker
+                turn = record.turn_at(candidate, resolved)
+                if turn is not None and turn.on_behalf_of:
+                    resolved.append((replace(candidate, mention=None), turn))
+                else:
+                    dropped.append(candidate)
                 continue
             if unrecords.is_inner_source(mention):  # a report, the media: not a speaker at the meeting
                 turn = record.turn_at(candidate, resolved)
@@ -146,17 +153,21 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
             resolved.append((candidate, cluster))
     if record is not None:
         resolved = record.settle(resolved, resolver, people)
+        dropped += [c for c, k in resolved if unrecords.is_bare_title(k)]  # "The Chair said": who?
+        resolved = [(c, k) for c, k in resolved if not unrecords.is_bare_title(k)]
     clusters = [c for c in resolver.clusters if c.speaks and any(k is c for _, k in resolved)]
     pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
     taken = [(c.start, c.end) for c, _ in resolved] + [
         (c.mention.start, c.mention.end) for c, _ in resolved if c.mention
     ]
     taken += [(c.cue[0], c.cue[1]) for c, _ in resolved if c.cue]
+    taken += [(c.start, c.end) for c in dropped]
     extra = quoted_continuations(
         text, [(p.start, p.start + len(p.doc.text)) for p in parsed], quotes, pieces, taken
     )
     if genre.is_un_record:
         breaks = [floor.start for floor, _ in record.floors] if record is not None else []
+        breaks += [_reading_order(c) for c in dropped]
         extra += turn_continuations(text, sentences, [*pieces, *extra], taken, breaks)
     else:
         extra += plain_continuations(sentences, [*pieces, *extra], taken)
@@ -176,6 +187,11 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         for p in extra
     ]
     return tuple(sorted((without_dateline(text, s) for s in statements), key=lambda s: s.content.start))
+
+
+def _reading_order(candidate: Candidate) -> int:
+    """Where a statement begins to be read: its content or its speaker's mention, whichever is first."""
+    return min(candidate.start, candidate.mention.start if candidate.mention else candidate.start)
 
 
 def _title_case(doc: Any) -> bool:

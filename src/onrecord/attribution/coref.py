@@ -227,6 +227,9 @@ def fuller_name(text: str, name: str) -> str:
     best = name
     for match in pattern.finditer(text):
         words = match.group(1).split()
+        titled = [i for i, w in enumerate(words) if _title_word(w)]
+        if titled:  # "Board Chair Laila" before "Farouk Aziz": the words after the title
+            words = words[titled[-1] + 1 :]
         while words and (_title_word(words[0]) or words[0] in lex.honorifics or words[0].lower() in _FUNCTION):
             words.pop(0)
         if words and not any(_title_word(w) or w in lex.honorifics for w in words):

@@ -173,6 +173,7 @@ def _floor(sentence: Any) -> Mention | None:
         return mention
     if (
         mention.kind is SpeakerKind.PERSON
+        and subject.ent_type_ == "PERSON"  # a person the parse names, not "the UN General Assembly"
         and len(mention.name.split()) >= 2
         and not unrecords.is_title(mention.name)
         and unrecords.office_name(mention.name) is None

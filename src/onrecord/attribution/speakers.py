@@ -151,7 +151,38 @@ def _named_apposition(head: Token) -> tuple[Token | None, Token]:
         for place in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "NORP"}):
             if (found := person(place)) is not None:
                 return found, place
+    if head.lower_ in lexicon.speakers().title_nouns and head.text[:1].isupper():  # a post: "The Chair of"
+        return _tail_apposition(head), head
     return None, head
+
+
+def _tail_apposition(title: Token) -> Token | None:
+    """The name set off by commas after a title's prepositional tail, which the parse hangs on the
+    tail's last noun ("The Chair of the Committee on the Elimination of ... against Women, Ana Example,
+    said"): a capitalized proper noun that names neither a place nor an organization."""
+    doc, lex = title.doc, lexicon.speakers()
+    token = title
+    for _ in range(6):
+        prep = next((c for c in reversed(list(token.rights)) if c.dep_ == "prep"), None)  # the last
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None or pobj.lower_ in lex.title_nouns:
+            return None  # "A spokesman for the President, Ann Example,": the name is the president's
+        for appos in (c for c in pobj.rights if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            first, last = appos.left_edge.i, appos.right_edge.i
+            words = [t for t in doc[first : last + 1] if t.is_alpha]
+            if (
+                first > 0
+                and doc[first - 1].text == ","
+                and last + 1 < len(doc)
+                and doc[last + 1].text in {",", "("}
+                and words
+                and words[0].text[:1].isupper()
+                and appos.ent_type_ not in {"GPE", "NORP", "ORG", "LOC", "FAC"}
+                and not {t.text for t in words} & lex.organization_words
+            ):
+                return appos
+        token = pobj
+    return None
 
 
 @cache
@@ -306,6 +337,18 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
             elif name_tokens:
                 break
         name_tokens = name_tokens or [head]
+        split = next(  # "Committee Chair Laila Farouk Haddad": the parse hung the rest of the name apart
+            (c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == head.i + 1),
+            None,
+        )
+        if split is not None and name_tokens[-1].i == head.i:
+            name_tokens += [t for t in doc[head.i + 1 : split.i + 1] if t.ent_type_ == "PERSON"]
+            roles = [r for r in roles if not r.startswith(doc[split.left_edge.i].text)]
+            titles = [k for k, t in enumerate(name_tokens[:-2]) if t.lower_ in lex.title_nouns]
+            if titles:  # the title before the name is a role, not part of it
+                cut = titles[-1] + 1
+                roles.insert(0, doc[name_tokens[0].i : name_tokens[cut - 1].i + 1].text)
+                name_tokens = name_tokens[cut:]
     else:
         name_tokens = [t for t in tokens if t.dep_ not in {"det", "poss", "case"}]
         if head.i + 1 < len(doc):  # "a spokesman for the campaign": keep the prepositional tail
@@ -318,9 +361,14 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     if name_tokens and (person is not None or head.pos_ == "PROPN"):
         name_tokens = _hyphen_joined(name_tokens)
     organization = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= head.i < e.end), None)
-    if (
-        person is None and organization is not None and organization.end > end
-    ):  # "X Commission on Human Rights"
+    leading = (  # "Front Line Advocates International": capitalized words the proper-noun run dropped
+        organization is not None
+        and name_tokens
+        and organization.start < name_tokens[0].i
+        and all(t.text[:1].isupper() and t.dep_ not in {"poss", "case"} for t in organization if t.dep_ != "det")
+    )
+    if person is None and organization is not None and (organization.end > end or leading):
+        # "X Commission on Human Rights"
         name_tokens = [t for t in organization if t.dep_ != "det"]
     name = _clean_name(doc[name_tokens[0].i : name_tokens[-1].i + 1].text) if name_tokens else ""
     if not name:

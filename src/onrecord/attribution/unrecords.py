@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 from onrecord.attribution import lexicon
 from onrecord.attribution.speakers import Mention
@@ -42,6 +43,7 @@ class _Offices:
     inner: frozenset[str]
     meeting_bodies: frozenset[str]
     questioners: frozenset[str]
+    group_anaphors: frozenset[str]
 
 
 @cache
@@ -55,6 +57,7 @@ def _offices() -> _Offices:
         frozenset(w.lower() for w in data["inner_sources"]),
         frozenset(data["meeting_body_nouns"]),
         frozenset(w.lower() for w in data["questioners"]),
+        frozenset(w.lower() for w in data["group_anaphors"]),
     )
 
 
@@ -108,6 +111,21 @@ def without_office(before: str, name: str) -> str:
     return name
 
 
+def _after_title(name: str) -> tuple[str, str] | None:
+    """The title and the person's name of a name that runs a title into a person's name ("Committee
+    Chair Nadia Farouk Haddad" -> "Committee Chair", "Nadia Farouk Haddad"): at least two capitalized
+    words after the last title noun, none of them a title or an organisation's word."""
+    lex = lexicon.speakers()
+    words = name.split()
+    titles = [i for i, w in enumerate(words[:-2]) if w.lower() in lex.title_nouns]
+    if not titles:
+        return None
+    rest = words[titles[-1] + 1 :]
+    if any(not w[:1].isupper() or w.lower() in lex.title_nouns or w in lex.organization_words for w in rest):
+        return None
+    return " ".join(words[: titles[-1] + 1]), " ".join(rest)
+
+
 def organization_name(name: str) -> str | None:
     return _offices().organizations.get(_folded(name))
 
@@ -133,6 +151,24 @@ def is_questioner(mention: Mention) -> bool:
     return bool(words) and words[-1].lower() in _offices().questioners
 
 
+def is_group_anaphor(mention: Mention) -> bool:
+    """ "The Group", "the bloc": the group whose speaker has the floor, never a speaker of its own."""
+    words = _folded(mention.text).split() if mention.pronoun is None else []
+    return len(words) == 1 and words[0] in _offices().group_anaphors and mention.text.lower().startswith("the ")
+
+
+def is_bare_title(cluster: Any) -> bool:
+    """A person known only by a title that no office of the record names ("the Chair", "the
+    Representative"): nobody the reader can name."""
+    name = cluster.name.strip()
+    return (
+        cluster.kind is SpeakerKind.PERSON
+        and " " not in name
+        and name.lower() in lexicon.speakers().title_nouns
+        and office_name(name) is None
+    )
+
+
 def is_inner_source(mention: Mention) -> bool:
     """A source that is not a speaker at the meeting ("the report", "Iranian media", "the Forum")."""
     if mention.pronoun is not None or mention.kind in {SpeakerKind.STATE, SpeakerKind.PERSON}:
@@ -153,6 +189,13 @@ def canonical(mention: Mention) -> Mention:
         named = named_speaker(mention.text, 0, len(mention.text))
         if named is not None and named.kind is SpeakerKind.STATE:  # "Burkina Faso's representative"
             return replace(mention, name=named.name, kind=SpeakerKind.STATE, country=named.country, roles=())
+    if mention.kind in {SpeakerKind.PERSON, SpeakerKind.ORGANIZATION}:
+        titled = _after_title(mention.name)
+        if titled is not None:  # "Committee Chair Nadia Farouk Haddad": a person, titled
+            title, name = titled
+            mention = replace(
+                mention, name=name, kind=SpeakerKind.PERSON, roles=(title, *mention.roles), surname_only=False
+            )
     if mention.kind is SpeakerKind.PERSON and mention.name in mention.text:
         bare = without_office(mention.text[: mention.text.index(mention.name)], mention.name)
         if bare != mention.name:  # "Deputy High Commissioner for Human Rights Rafael Ortiz Lindqvist"
@@ -165,6 +208,10 @@ def canonical(mention: Mention) -> Mention:
         title = office_name(mention.text[: -len(mention.name)].strip(" ,"))  # "Secretary-General Ana Example"
         if title is not None and title not in mention.roles:
             return replace(mention, roles=(title, *mention.roles))
+    common = mention.kind is SpeakerKind.UNKNOWN or (mention.kind is SpeakerKind.PERSON and mention.name[:1].islower())
+    body = _agent_of_body(mention.name) if common else None
+    if body is not None:  # "the representative of Horizon Rights Watch, a non-governmental ...": the body
+        return replace(mention, name=body, kind=SpeakerKind.ORGANIZATION, country=None, roles=())
     group = collective_name(mention.name)
     if group is not None and mention.kind not in {SpeakerKind.STATE, SpeakerKind.ORGANIZATION}:
         return replace(mention, name=group, kind=SpeakerKind.GROUP, surname_only=False, on_behalf_of=None)
@@ -175,6 +222,25 @@ def canonical(mention: Mention) -> Mention:
     if organization is not None:
         return replace(mention, name=organization, kind=SpeakerKind.ORGANIZATION)
     return mention
+
+
+_AGENT_OF_BODY = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<agent>[A-Za-z]+)\s+(?:of|for|from)\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][\w’'.&-]*(?:\s+(?:of|for|and|on|the|de|del|la|[A-Z][\w’'.&-]*))*)"
+)
+
+
+def _agent_of_body(name: str) -> str | None:
+    """The organisation a representative speaks for ("Representative of Horizon Rights Watch, a ..."):
+    a name of two capitalized words or more that is no country, office or meeting body."""
+    match = _AGENT_OF_BODY.match(name)
+    if match is None or match.group("agent").lower().rstrip("s") not in lexicon.speakers().state_agents:
+        return None
+    body = re.sub(r"\s+(?:of|for|and|on|the|de|del|la)$", "", match.group("body").strip())
+    capitals = [w for w in body.split() if w[:1].isupper()]
+    if len(capitals) < 2 or _whole_country(body) or office_name(body) or is_meeting_body(body):
+        return None
+    return body
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
