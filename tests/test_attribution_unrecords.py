@@ -449,6 +449,38 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
             "planned to send a team to the region",
             None,
         ),
+        (  # a that-clause the parse reads as the cue's object runs on to its verb
+            "Austria’s delegate, on behalf of the European Union, underlined that starvation of civilians as a "
+            "method of warfare is prohibited and may constitute a war crime.",
+            Genre.MEETING_COVERAGE,
+            "warfare is prohibited and may constitute a war crime",
+            "Austria",
+        ),
+        (  # "continued to undermine" carries on what was said, it is no second act of speech
+            "The Chair of the Committee on the Elimination of Racial Discrimination, Tae-yang Kim, said that 182 "
+            "States were now parties to the Convention, but reservations to its core articles continued to "
+            "undermine its purpose.",
+            Genre.MEETING_COVERAGE,
+            "reservations to its core articles continued to undermine",
+            "Tae-yang Kim",
+        ),
+        (  # an Under-Secretary-General in a headline is the one the record names
+            "Third Committee Opens Debate on Social Development\n\nUnder-Secretary-General Warns Progress "
+            "Could Stall without Sustained Financing\n\nThe Third Committee today began its general discussion "
+            "on social development.\n\nOpening the discussion, Mirela Santos Ibarra, Under-Secretary-General "
+            "for Economic and Social Affairs, said that at the current rate of progress it would take another "
+            "century to end extreme poverty.",
+            Genre.MEETING_COVERAGE,
+            "Progress Could Stall without Sustained Financing",
+            "Mirela Santos Ibarra",
+        ),
+        (  # regional groups are speakers in general
+            "The Council held an open debate on the protection of civilians.\n\nRegional groups stressed that "
+            "humanitarian access must never be used as a bargaining chip by the parties.",
+            Genre.MEETING_COVERAGE,
+            "humanitarian access must never be used",
+            "Speakers",
+        ),
     ],
 )
 def test_probe_sentences_keep_their_speaker(

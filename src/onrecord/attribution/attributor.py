@@ -96,7 +96,9 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
             if not found:
                 found = layout_statements(reader, headline=index == 0 and len(parsed) > 1)
             candidates.extend(found)
-        title_case = index == 0 and _title_case(paragraph.doc)
+        # a Title Case headline (any of a UN record's) runs names into words ("Under-Secretary-General Warns
+        # Progress ...")
+        title_case = (index == 0 or record is not None) and _title_case(paragraph.doc)
         for ent in paragraph.doc.ents:
             if ent.label_ == "PERSON" and not title_case:  # a Title Case headline runs names into words
                 words = [t for t in ent if t.text not in honorifics and not t.is_punct]

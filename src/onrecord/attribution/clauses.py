@@ -105,6 +105,8 @@ def _next_speech(comps: list[Token], head: Token) -> int:
                 and token.dep_ in {"advcl", "conj"}
                 and (lemma in lex.speech or lemma in lex.object_verbs)
                 and (token.tag_ == "VBG" or token.dep_ == "conj")
+                # "reservations continued to undermine ...": a clause-only verb with an infinitive
+                and not (lemma in lex.clause_only and any(c.dep_ == "xcomp" for c in token.children))
             ):
                 end = min(end, token.left_edge.i)
             elif token.i > comp.i and _message_clause(token) is not None:
@@ -258,6 +260,19 @@ class ParagraphReader:
             if objects:
                 start = min(o.left_edge.i for o in objects)
                 end = max(o.right_edge.i for o in objects) + 1
+                if doc[start].lower_ == "that" and doc[start].dep_ == "det" and start == cue.end:
+                    # "underlined that starvation ... is prohibited": a that-clause the parse read as an
+                    # object, its verb hung on the cue without a subject of its own
+                    verbs = [
+                        c
+                        for c in head.rights
+                        if c.dep_ == "conj"
+                        and c.i > end - 1
+                        and any(g.dep_ in {"aux", "auxpass"} for g in c.children)
+                        and not any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
+                    ]
+                    if verbs:
+                        return self.classify(start + 1, max(v.right_edge.i for v in verbs) + 1)
                 for child in head.rights:  # "calls for X to improve Y": purpose clauses belong to X
                     if child.i >= end and child.dep_ in {"advcl", "prep", "xcomp"} and child.tag_ != "VBG":
                         end = max(end, child.right_edge.i + 1)
