@@ -342,7 +342,8 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
             "Secretary-General",
         ),
         (  # the question put to a spokesperson is not the spokesperson's statement
-            "Marc Example, for the Office of the High Commissioner for Human Rights, said that the Office had "
+            "Marc Example, for the Office of the High Commissioner for Human Rights, said that the Office "
+            "had "
             "documented new abuses in the north.\n\nAsked whether the Office had raised the matter with the "
             "Government, he said that it had done so twice in the past month.",
             Genre.PRESS_BRIEFING,
@@ -350,7 +351,8 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
             None,
         ),
         (  # nor is a journalist's question
-            "Marc Example, for the Office of the High Commissioner for Human Rights, said that the Office had "
+            "Marc Example, for the Office of the High Commissioner for Human Rights, said that the Office "
+            "had "
             "documented new abuses in the north.\n\nA journalist asked whether the Office expected the "
             "Government to open an independent investigation soon.",
             Genre.PRESS_BRIEFING,
@@ -358,27 +360,36 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
             None,
         ),
         (  # a delegate who takes the floor without a reporting verb: the next "she said" is theirs
-            "The representative of Norway said that the resolution was a modest step that deserved support from "
-            "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would reaffirm the "
-            "primacy of national legislation.  The death penalty was a matter for each State, she said, and no "
+            "The representative of Norway said that the resolution was a modest step that deserved support "
+            "from "
+            "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would "
+            "reaffirm the "
+            "primacy of national legislation.  The death penalty was a matter for each State, she said, and "
+            "no "
             "resolution could change that fact.  The amendment was adopted by a recorded vote of 90 to 72.",
             Genre.MEETING_COVERAGE,
             "The death penalty was a matter for each State",
             "Malaysia",
         ),
         (  # what a text "would reaffirm" is no statement, and not the previous speaker's
-            "The representative of Norway said that the resolution was a modest step that deserved support from "
-            "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would reaffirm the "
-            "primacy of national legislation.  The death penalty was a matter for each State, she said, and no "
+            "The representative of Norway said that the resolution was a modest step that deserved support "
+            "from "
+            "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would "
+            "reaffirm the "
+            "primacy of national legislation.  The death penalty was a matter for each State, she said, and "
+            "no "
             "resolution could change that fact.  The amendment was adopted by a recorded vote of 90 to 72.",
             Genre.MEETING_COVERAGE,
             "primacy of national legislation",
             None,
         ),
         (  # the vote on an amendment is the meeting's narrative
-            "The representative of Norway said that the resolution was a modest step that deserved support from "
-            "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would reaffirm the "
-            "primacy of national legislation.  The death penalty was a matter for each State, she said, and no "
+            "The representative of Norway said that the resolution was a modest step that deserved support "
+            "from "
+            "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would "
+            "reaffirm the "
+            "primacy of national legislation.  The death penalty was a matter for each State, she said, and "
+            "no "
             "resolution could change that fact.  The amendment was adopted by a recorded vote of 90 to 72.",
             Genre.MEETING_COVERAGE,
             "adopted by a recorded vote",
@@ -392,15 +403,18 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
             "Front Row Rights Alliance",
         ),
         (  # the name set off after a title's long prepositional tail
-            "The Chair of the Committee on the Rights of Persons with Disabilities, Min-jun Lee, said that 190 "
-            "States had now ratified the Convention.  He urged States to consult organizations of persons with "
+            "The Chair of the Committee on the Rights of Persons with Disabilities, Min-jun Lee, said that "
+            "190 "
+            "States had now ratified the Convention.  He urged States to consult organizations of persons "
+            "with "
             "disabilities.",
             Genre.MEETING_COVERAGE,
             "190 States had now ratified the Convention",
             "Min-jun Lee",
         ),
         (  # a title written before a name is no part of the name
-            "Committee Chair Nadia Farouk Haddad (Egypt) reminded delegations that the list of speakers would "
+            "Committee Chair Nadia Farouk Haddad (Egypt) reminded delegations that the list of speakers "
+            "would "
             "close at noon on Friday.",
             Genre.MEETING_COVERAGE,
             "the list of speakers would close",
@@ -414,7 +428,8 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
             "Laila Farouk Aziz",
         ),
         (  # the representative of a non-governmental organization speaks for it
-            "The representative of Riverside Justice Watch, a non-governmental organization based in Nairobi, "
+            "The representative of Riverside Justice Watch, a non-governmental organization based in "
+            "Nairobi, "
             "said the group had never received any funding from a Government.",
             Genre.MEETING_COVERAGE,
             "the group had never received any funding",
@@ -422,7 +437,8 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
         ),
         (  # "The Group" is the group the speaker with the floor speaks for
             "The representative of Kenya, speaking on behalf of the African Group, said the continent needed "
-            "predictable financing for peace operations.  The Group called for a review of the funding formula "
+            "predictable financing for peace operations.  The Group called for a review of the funding "
+            "formula "
             "for missions on the continent.",
             Genre.MEETING_COVERAGE,
             "a review of the funding formula",
@@ -443,21 +459,24 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
             None,
         ),
         (  # reporters' questions are not the spokesperson's words
-            "Marc Example, for OHCHR, said the Office had documented new abuses in the north of the country.  "
+            "Marc Example, for OHCHR, said the Office had documented new abuses in the north of the "
+            "country.  "
             "Reporters asked whether the Office planned to send a team to the region soon.",
             Genre.PRESS_BRIEFING,
             "planned to send a team to the region",
             None,
         ),
         (  # a that-clause the parse reads as the cue's object runs on to its verb
-            "Austria’s delegate, on behalf of the European Union, underlined that starvation of civilians as a "
+            "Austria’s delegate, on behalf of the European Union, underlined that starvation of civilians "
+            "as a "
             "method of warfare is prohibited and may constitute a war crime.",
             Genre.MEETING_COVERAGE,
             "warfare is prohibited and may constitute a war crime",
             "Austria",
         ),
         (  # "continued to undermine" carries on what was said, it is no second act of speech
-            "The Chair of the Committee on the Elimination of Racial Discrimination, Tae-yang Kim, said that 182 "
+            "The Chair of the Committee on the Elimination of Racial Discrimination, Tae-yang Kim, said "
+            "that 182 "
             "States were now parties to the Convention, but reservations to its core articles continued to "
             "undermine its purpose.",
             Genre.MEETING_COVERAGE,
@@ -466,16 +485,19 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
         ),
         (  # an Under-Secretary-General in a headline is the one the record names
             "Third Committee Opens Debate on Social Development\n\nUnder-Secretary-General Warns Progress "
-            "Could Stall without Sustained Financing\n\nThe Third Committee today began its general discussion "
+            "Could Stall without Sustained Financing\n\nThe Third Committee today began its general "
+            "discussion "
             "on social development.\n\nOpening the discussion, Mirela Santos Ibarra, Under-Secretary-General "
-            "for Economic and Social Affairs, said that at the current rate of progress it would take another "
+            "for Economic and Social Affairs, said that at the current rate of progress it would take "
+            "another "
             "century to end extreme poverty.",
             Genre.MEETING_COVERAGE,
             "Progress Could Stall without Sustained Financing",
             "Mirela Santos Ibarra",
         ),
         (  # regional groups are speakers in general
-            "The Council held an open debate on the protection of civilians.\n\nRegional groups stressed that "
+            "The Council held an open debate on the protection of civilians.\n\nRegional groups stressed "
+            "that "
             "humanitarian access must never be used as a bargaining chip by the parties.",
             Genre.MEETING_COVERAGE,
             "humanitarian access must never be used",

@@ -154,7 +154,11 @@ class RecordReader:
 
 def _document(mention: Mention | None) -> bool:
     """Whether a cue's source is a text or other inner source rather than someone at the meeting."""
-    return mention is not None and mention.pronoun is None and unrecords.is_inner_source(unrecords.canonical(mention))
+    return (
+        mention is not None
+        and mention.pronoun is None
+        and unrecords.is_inner_source(unrecords.canonical(mention))
+    )
 
 
 def _floor(sentence: Any) -> Mention | None:

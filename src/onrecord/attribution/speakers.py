@@ -292,7 +292,8 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     named, title_end = _named_apposition(head)
     if named is None and (state := _state_agent(head, sentence_text)) is not None:
         return state
-    titled_head = head.pos_ == "NOUN" or head.lower_ in lex.title_nouns  # "The Assembly President, Ann Example,"
+    # "the spokesman, Ann Example,", "The Assembly President, Ann Example,"
+    titled_head = head.pos_ == "NOUN" or head.lower_ in lex.title_nouns
     if titled_head and named is not None:  # "the spokesman, Ann Example," / "top diplomat Wang Yi"
         inner = analyse(named, sentence_text)
         if inner is not None:
@@ -337,8 +338,13 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
             elif name_tokens:
                 break
         name_tokens = name_tokens or [head]
-        split = next(  # "Committee Chair Laila Farouk Haddad": the parse hung the rest of the name apart
-            (c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == head.i + 1),
+        # "Committee Chair Laila Farouk Haddad": the parse hung the rest of the name apart
+        split = next(
+            (
+                c
+                for c in head.rights
+                if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == head.i + 1
+            ),
             None,
         )
         if split is not None and name_tokens[-1].i == head.i:
@@ -365,7 +371,9 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         organization is not None
         and name_tokens
         and organization.start < name_tokens[0].i
-        and all(t.text[:1].isupper() and t.dep_ not in {"poss", "case"} for t in organization if t.dep_ != "det")
+        and all(
+            t.text[:1].isupper() and t.dep_ not in {"poss", "case"} for t in organization if t.dep_ != "det"
+        )
     )
     if person is None and organization is not None and (organization.end > end or leading):
         # "X Commission on Human Rights"

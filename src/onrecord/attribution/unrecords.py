@@ -86,8 +86,9 @@ def office_name(name: str) -> str | None:
     if folded in offices:
         return offices[folded]
     dashed = folded.replace(" ", "-")
-    if dashed.endswith("secretary-general") and not re.search(r"(?:under|assistant|deputy)-secretary-general$", dashed):
-        return offices.get("secretary-general")  # "the UN's Secretary-General", not an Under-Secretary-General
+    # "the UN's Secretary-General", not an Under-Secretary-General
+    if dashed.endswith("secretary-general") and not _LESSER_SG.search(dashed):
+        return offices.get("secretary-general")
     return None
 
 
@@ -126,6 +127,9 @@ def _after_title(name: str) -> tuple[str, str] | None:
     return " ".join(words[: titles[-1] + 1]), " ".join(rest)
 
 
+_LESSER_SG = re.compile(r"(?:under|assistant|deputy)-secretary-general$")
+
+
 def organization_name(name: str) -> str | None:
     return _offices().organizations.get(_folded(name))
 
@@ -154,7 +158,9 @@ def is_questioner(mention: Mention) -> bool:
 def is_group_anaphor(mention: Mention) -> bool:
     """ "The Group", "the bloc": the group whose speaker has the floor, never a speaker of its own."""
     words = _folded(mention.text).split() if mention.pronoun is None else []
-    return len(words) == 1 and words[0] in _offices().group_anaphors and mention.text.lower().startswith("the ")
+    return (
+        len(words) == 1 and words[0] in _offices().group_anaphors and mention.text.lower().startswith("the ")
+    )
 
 
 def is_bare_title(cluster: Any) -> bool:
@@ -192,9 +198,9 @@ def canonical(mention: Mention) -> Mention:
     if mention.kind in {SpeakerKind.PERSON, SpeakerKind.ORGANIZATION}:
         titled = _after_title(mention.name)
         if titled is not None:  # "Committee Chair Nadia Farouk Haddad": a person, titled
-            title, name = titled
+            role, name = titled
             mention = replace(
-                mention, name=name, kind=SpeakerKind.PERSON, roles=(title, *mention.roles), surname_only=False
+                mention, name=name, kind=SpeakerKind.PERSON, roles=(role, *mention.roles), surname_only=False
             )
     if mention.kind is SpeakerKind.PERSON and mention.name in mention.text:
         bare = without_office(mention.text[: mention.text.index(mention.name)], mention.name)
@@ -208,7 +214,9 @@ def canonical(mention: Mention) -> Mention:
         title = office_name(mention.text[: -len(mention.name)].strip(" ,"))  # "Secretary-General Ana Example"
         if title is not None and title not in mention.roles:
             return replace(mention, roles=(title, *mention.roles))
-    common = mention.kind is SpeakerKind.UNKNOWN or (mention.kind is SpeakerKind.PERSON and mention.name[:1].islower())
+    common = mention.kind is SpeakerKind.UNKNOWN or (
+        mention.kind is SpeakerKind.PERSON and mention.name[:1].islower()
+    )
     body = _agent_of_body(mention.name) if common else None
     if body is not None:  # "the representative of Horizon Rights Watch, a non-governmental ...": the body
         return replace(mention, name=body, kind=SpeakerKind.ORGANIZATION, country=None, roles=())
@@ -327,7 +335,9 @@ def holders_named(text: str, people: list[tuple[int, str]]) -> dict[str, set[str
     Commissioner for Human Rights"."""
     aliases = sorted(_offices().offices, key=len, reverse=True)
     before = re.compile(
-        r"(?P<office>" + "|".join(re.escape(a) for a in aliases) + r")(?P<given>(?:\s+[A-Z][\w’'-]*){0,2})\s*$",
+        r"(?P<office>"
+        + "|".join(re.escape(a) for a in aliases)
+        + r")(?P<given>(?:\s+[A-Z][\w’'-]*){0,2})\s*$",
         re.I,
     )
     after = re.compile(
@@ -340,9 +350,12 @@ def holders_named(text: str, people: list[tuple[int, str]]) -> dict[str, set[str
         window = text[max(0, offset - 60) : offset].replace("‑", "-")
         match = before.search(window)
         given = ""
-        if match is not None:  # "Deputy High Commissioner Nadia Ferreira Holm" where the parse took no "Nadia"
+        # "Deputy High Commissioner Nadia Ferreira Holm" where the parse took no "Nadia"
+        if match is not None:
             given = " ".join(w for w in match.group("given").split())
-            if not given[:1].isupper() or any(w.lower() in lexicon.speakers().title_nouns for w in given.split()):
+            if not given[:1].isupper() or any(
+                w.lower() in lexicon.speakers().title_nouns for w in given.split()
+            ):
                 given = ""
             phrase = match.group("office")
         elif text[offset:end] == name:
