@@ -52,6 +52,13 @@ def said(found: list[Statement], words: str) -> Statement:
             "Norway",
             "Nordic-Baltic countries",
         ),
+        (  # a group whose name only begins like a known one's is not that group
+            "The representative of Mexico, speaking on behalf of the Group of Friends on the Protection of "
+            "Civilians, said that respect for humanitarian law was not optional for any party.",
+            "respect for humanitarian law was not optional",
+            "Mexico",
+            "Group of Friends on the Protection of Civilians",
+        ),
         (
             "Azerbaijan, speaking on behalf of the Non-Aligned Movement, said that "
             "country-specific mandates were "

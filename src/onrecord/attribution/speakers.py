@@ -205,6 +205,10 @@ def on_behalf_of(sentence_text: str) -> str | None:
         return None
     written = match.group(1)
     group = lexicon.groups().find(written)
+    named = lexicon.groups().pattern.match(written.removeprefix("the ").removeprefix("The "))
+    rest = written.removeprefix("the ").removeprefix("The ")[named.end() :] if named else ""
+    if re.match(r"\s+(?:on|for|of|in|against)\s+(?:the\s+)?[A-Z]", rest):
+        group = None  # "the Group of Friends on the Protection of Civilians": another group than the alias
     if group is None and match.re is known_only:
         return None  # "speaking for the Information Service": a spokesperson, not a group of States
     return group or _strip_det(written).strip() or None
