@@ -510,6 +510,71 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
             "humanitarian access must never be used",
             "Speakers",
         ),
+        (  # a post named alone is the person the record names with it
+            "Special Envoy Warns Council That Window for Peace in the Sahel Is Narrowing\n\nBriefing the "
+            "Security Council by videoconference this morning, the Special Envoy of the Secretary-General "
+            "for "
+            "the Sahel said that the parties had made no progress towards a nationwide ceasefire since his "
+            "last "
+            "briefing.\n\n“The region cannot afford another year of war,” said Special Envoy Lars "
+            "Okonjo-Berg.",
+            Genre.MEETING_COVERAGE,
+            "no progress towards a nationwide ceasefire",
+            "Lars Okonjo-Berg",
+        ),
+        (  # members of a body are speakers in general, not the body
+            "In the ensuing debate, Council members called for the immediate release of detained "
+            "humanitarian workers in the north.",
+            Genre.MEETING_COVERAGE,
+            "the immediate release of detained humanitarian workers",
+            "Speakers",
+        ),
+        (  # a relative clause on the country is no part of the State's name
+            "The representative of the United Kingdom, which holds the pen on Yemen, said the Council stood "
+            "united behind the Special Envoy and his efforts.",
+            Genre.MEETING_COVERAGE,
+            "the Council stood united behind the Special Envoy",
+            "United Kingdom",
+        ),
+        (  # a transcript's answer is the words of the post its label names
+            "The following is a transcript of today’s noon briefing by Lena Mareuil Adebayo, Deputy "
+            "Spokesperson "
+            "for the Secretary-General.\n\nQuestion:  Lena, has the Secretary-General spoken to the "
+            "President "
+            "this week?\n\nDeputy Spokesperson:  He has not spoken to him this week, but the envoy is in "
+            "daily "
+            "contact with the authorities.",
+            Genre.PRESS_BRIEFING,
+            "He has not spoken to him this week",
+            "Lena Mareuil Adebayo",
+        ),
+        (  # and a question is nobody's
+            "The following is a transcript of today’s noon briefing by Lena Mareuil Adebayo, Deputy "
+            "Spokesperson "
+            "for the Secretary-General.\n\nDeputy Spokesperson:  The Secretary-General will travel to Addis "
+            "Ababa next week for the summit.\n\nQuestion:  Lena, has the Secretary-General spoken to the "
+            "President this week?",
+            Genre.PRESS_BRIEFING,
+            "has the Secretary-General spoken to the President",
+            None,
+        ),
+        (  # colleagues whose words a spokesperson passes on are not the one who has the floor
+            "The Secretary-General is deeply concerned by the violence in the region.  He reiterates his "
+            "call on "
+            "Member States to fund the mission without delay.  Our humanitarian colleagues tell us that more "
+            "than 6,000 people have fled their homes since Friday.  They warn that food insecurity is at its "
+            "highest level on record.",
+            Genre.PRESS_BRIEFING,
+            "food insecurity is at its highest level",
+            None,
+        ),
+        (  # the time a meeting began and ended is narrative
+            "The representative of Yemen said his Government remained committed to peace and to the talks.  "
+            "The meeting began at 10:05 a.m. and ended at 12:20 p.m.",
+            Genre.MEETING_COVERAGE,
+            "The meeting began at 10:05",
+            None,
+        ),
     ],
 )
 def test_probe_sentences_keep_their_speaker(

@@ -132,7 +132,7 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         mention = candidate.mention
         if record is not None:
             mention = unrecords.canonical(candidate.mention)
-            if unrecords.is_questioner(mention):  # a journalist's question: nobody's statement
+            if unrecords.is_questioner(mention) or unrecords.is_relayed(mention):  # nobody's statement here
                 dropped.append(candidate)
                 continue
             if unrecords.is_group_anaphor(mention):  # "The Group called for ...": the group's speaker
@@ -149,6 +149,8 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
                 continue
             candidate = replace(candidate, mention=mention)
         cluster = resolver.resolve(mention, candidate.paragraph)
+        if record is not None and cluster is None:
+            dropped.append(candidate)  # "They warn ..." with nobody they can be: it ends the turn too
         if record is not None and cluster is not None and unrecords.is_meeting_body(cluster.name):
             continue  # "as it continued its debate": the meeting acts, it does not speak
         if cluster is not None:

@@ -217,7 +217,12 @@ def on_behalf_of(sentence_text: str) -> str | None:
 def _country_of(token: Token) -> str | None:
     """The country a noun phrase names outright ("the Russian Federation", "China's"), if it does."""
     countries = lexicon.countries()
-    words = [t for t in token.subtree if not t.is_punct and t.dep_ not in {"det", "case"}]
+    aside = {  # "the United Kingdom, which holds the pen on Yemen,": the clause is no part of the name
+        t.i for c in token.rights if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree
+    }
+    words = [
+        t for t in token.subtree if not t.is_punct and t.dep_ not in {"det", "case"} and t.i not in aside
+    ]
     if not words:
         return None
     phrase = token.doc[words[0].i : words[-1].i + 1].text

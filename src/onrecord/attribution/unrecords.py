@@ -44,6 +44,8 @@ class _Offices:
     meeting_bodies: frozenset[str]
     questioners: frozenset[str]
     group_anaphors: frozenset[str]
+    question_labels: frozenset[str]
+    relayed: frozenset[str]
 
 
 @cache
@@ -58,6 +60,8 @@ def _offices() -> _Offices:
         frozenset(data["meeting_body_nouns"]),
         frozenset(w.lower() for w in data["questioners"]),
         frozenset(w.lower() for w in data["group_anaphors"]),
+        frozenset(w.lower() for w in data["question_labels"]),
+        frozenset(w.lower() for w in data["relayed_sources"]),
     )
 
 
@@ -221,7 +225,9 @@ def canonical(mention: Mention) -> Mention:
     if body is not None:  # "the representative of Horizon Rights Watch, a non-governmental ...": the body
         return replace(mention, name=body, kind=SpeakerKind.ORGANIZATION, country=None, roles=())
     group = collective_name(mention.name)
-    if group is not None and mention.kind not in {SpeakerKind.STATE, SpeakerKind.ORGANIZATION}:
+    last = _folded(mention.name).split()[-1:] or [""]
+    plural = last[0] in lexicon.speakers().collective  # "Council members": members, not the Council
+    if group is not None and (mention.kind not in {SpeakerKind.STATE, SpeakerKind.ORGANIZATION} or plural):
         return replace(mention, name=group, kind=SpeakerKind.GROUP, surname_only=False, on_behalf_of=None)
     office = office_name(mention.name) or office_name(mention.text)
     if office is not None:
@@ -313,6 +319,60 @@ def is_title(name: str) -> bool:
     """A post rather than a name ("Head of the Fact-Finding Mission"): it opens with a title noun."""
     words = name.split()
     return len(words) >= 2 and words[0].lower() in lexicon.speakers().title_nouns
+
+
+def is_post(name: str) -> bool:
+    """A post written as a name ("Special Envoy", "Deputy Spokesperson"): capitalized words that end in a
+    title noun before any "of"/"for" ("Special Envoy of the Secretary-General for Yemen")."""
+    head = re.split(r"\s+(?:of|for|to|on)\s+", name.strip(), maxsplit=1)[0].split()
+    return (
+        1 <= len(head) <= 4
+        and all(w[:1].isupper() for w in head)
+        and head[-1].lower() in lexicon.speakers().title_nouns
+    )
+
+
+def holds_post(name: str, roles: tuple[str, ...] | list[str]) -> bool:
+    """Whether one of a person's roles is the post ``name`` ("Special Envoy" in "Special Envoy of the
+    Secretary-General for Yemen", or the other way round)."""
+    post = _folded(name)
+    return any(post == r or r.startswith(post + " ") or post.startswith(r + " ") for r in map(_folded, roles))
+
+
+def post_holders(text: str, people: list[tuple[int, str]], post: str) -> set[str]:
+    """The people the record names with a post beside them ("Karim Example, Deputy Spokesperson for
+    the Secretary-General", "Special Envoy Jonas Example")."""
+    folded = re.escape(post).replace("\\ ", r"\s+")
+    after = re.compile(r"^\s*,\s*(?:the\s+)?" + folded + r"\b", re.I)
+    before = re.compile(r"\b" + folded + r"\s+$", re.I)
+    found: set[str] = set()
+    for offset, name in people:
+        end = offset + len(name)
+        beside = after.match(text[end : end + 80]) or before.search(text[max(0, offset - 60) : offset])
+        if text[offset:end] == name and beside:
+            found.add(name)
+    if not found:  # a name the parse did not tag: two to four capitalized words before ", Post"
+        titles = lexicon.speakers().title_nouns
+        written = re.compile(
+            r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+)(?=\s*,\s*(?:the\s+)?" + folded + r"\b)"
+        )
+        for match in written.finditer(text):
+            words = match.group(1).split()
+            if not any(w.lower() in titles for w in words) and not _whole_country(match.group(1)):
+                found.add(match.group(1))
+    return found
+
+
+def question_labels() -> frozenset[str]:
+    """The labels of a transcript's questions ("Question:", "Q:")."""
+    return _offices().question_labels
+
+
+def is_relayed(mention: Mention) -> bool:
+    """Colleagues whose words a spokesperson passes on ("Our humanitarian colleagues tell us ..."): not
+    at the briefing, and not the spokesperson's own words."""
+    words = mention.name.split() if mention.pronoun is None else []
+    return bool(words) and words[-1].lower() in _offices().relayed
 
 
 def same_post(title: str, roles: tuple[str, ...] | list[str]) -> bool:
