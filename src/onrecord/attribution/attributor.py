@@ -96,14 +96,21 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
             if not found:
                 found = layout_statements(reader, headline=index == 0 and len(parsed) > 1)
             candidates.extend(found)
-        title_case = index == 0 and _title_case(paragraph.doc)
+        # a Title Case headline (any of a UN record's) runs names into words ("Under-Secretary-General Warns
+        # Progress ...")
+        title_case = (index == 0 or record is not None) and _title_case(paragraph.doc)
         for ent in paragraph.doc.ents:
             if ent.label_ == "PERSON" and not title_case:  # a Title Case headline runs names into words
                 words = [t for t in ent if t.text not in honorifics and not t.is_punct]
                 name = paragraph.doc.text[words[0].idx : ent.end_char] if words else ""
                 name = " ".join(name.split()).removesuffix("'s").removesuffix("’s").strip()
+                offset = paragraph.start + words[0].idx if words else 0
+                if record is not None and name:  # "Deputy Secretary-General Ana Example": the name alone
+                    bare = unrecords.without_office(paragraph.doc.text[: words[0].idx], name)
+                    if bare != name and name.endswith(bare):
+                        offset, name = offset + len(name) - len(bare), bare
                 if name:
-                    people.append((paragraph.start + words[0].idx, name))
+                    people.append((offset, name))
             elif ent.label_ == "ORG" and len(ent) > 1:
                 organizations.append((paragraph.start + ent.start_char, ent.text.removeprefix("the ")))
         for sentence in paragraph.doc.sents:
@@ -114,14 +121,27 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
                 sentences.append((index, s_start, s_end, _present(sentence), _about_someone(sentence)))
     resolver = Resolver(people, organizations)
     resolved: list[tuple[Candidate, Cluster]] = []
-    for candidate in sorted(
-        candidates, key=lambda c: min(c.start, c.mention.start if c.mention else c.start)
-    ):
+    floors = list(record.floors) if record is not None else []
+    dropped: list[Candidate] = []  # statements nobody can be given: they end the running turn
+    for candidate in sorted(candidates, key=_reading_order):
+        while floors and floors[0][0].start < _reading_order(candidate):
+            floor, floor_paragraph = floors.pop(0)  # a speaker on the floor without a reporting verb
+            resolver.resolve(floor, floor_paragraph)
         if candidate.mention is None:
             continue
         mention = candidate.mention
         if record is not None:
             mention = unrecords.canonical(candidate.mention)
+            if unrecords.is_questioner(mention) or unrecords.is_relayed(mention):  # nobody's statement here
+                dropped.append(candidate)
+                continue
+            if unrecords.is_group_anaphor(mention):  # "The Group called for ...": the group's speaker
+                turn = record.turn_at(candidate, resolved)
+                if turn is not None and turn.on_behalf_of:
+                    resolved.append((replace(candidate, mention=None), turn))
+                else:
+                    dropped.append(candidate)
+                continue
             if unrecords.is_inner_source(mention):  # a report, the media: not a speaker at the meeting
                 turn = record.turn_at(candidate, resolved)
                 if turn is not None:
@@ -129,23 +149,30 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
                 continue
             candidate = replace(candidate, mention=mention)
         cluster = resolver.resolve(mention, candidate.paragraph)
+        if record is not None and cluster is None:
+            dropped.append(candidate)  # "They warn ..." with nobody they can be: it ends the turn too
         if record is not None and cluster is not None and unrecords.is_meeting_body(cluster.name):
             continue  # "as it continued its debate": the meeting acts, it does not speak
         if cluster is not None:
             resolved.append((candidate, cluster))
     if record is not None:
         resolved = record.settle(resolved, resolver, people)
+        dropped += [c for c, k in resolved if unrecords.is_bare_title(k)]  # "The Chair said": who?
+        resolved = [(c, k) for c, k in resolved if not unrecords.is_bare_title(k)]
     clusters = [c for c in resolver.clusters if c.speaks and any(k is c for _, k in resolved)]
     pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
     taken = [(c.start, c.end) for c, _ in resolved] + [
         (c.mention.start, c.mention.end) for c, _ in resolved if c.mention
     ]
     taken += [(c.cue[0], c.cue[1]) for c, _ in resolved if c.cue]
+    taken += [(c.start, c.end) for c in dropped]
     extra = quoted_continuations(
         text, [(p.start, p.start + len(p.doc.text)) for p in parsed], quotes, pieces, taken
     )
     if genre.is_un_record:
-        extra += turn_continuations(text, sentences, [*pieces, *extra], taken)
+        breaks = [floor.start for floor, _ in record.floors] if record is not None else []
+        breaks += [_reading_order(c) for c in dropped]
+        extra += turn_continuations(text, sentences, [*pieces, *extra], taken, breaks)
     else:
         extra += plain_continuations(sentences, [*pieces, *extra], taken)
     speakers = _speakers(clusters, resolved, text)
@@ -164,6 +191,11 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         for p in extra
     ]
     return tuple(sorted((without_dateline(text, s) for s in statements), key=lambda s: s.content.start))
+
+
+def _reading_order(candidate: Candidate) -> int:
+    """Where a statement begins to be read: its content or its speaker's mention, whichever is first."""
+    return min(candidate.start, candidate.mention.start if candidate.mention else candidate.start)
 
 
 def _title_case(doc: Any) -> bool:

@@ -25,6 +25,7 @@ Doc = Any
 _TRIM = frozenset(",.;:—–-\"“”'‘’«»()[]")
 _JOINER = re.compile(r"^[\s,;:—–-]*$")
 _MIN_WORDS = 2
+_ADDRESSED = frozenset({"ask", "question", "quiz", "press"})  # a participle whose subject was spoken to
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             if child.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
                 return verb.head
             return child
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.lemma_.lower() in _ADDRESSED:
+        return None  # "Asked whether ..., he said": the question was put to him, he did not ask it
     if depth < 3 and verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and verb.head is not verb:
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in {"nsubj", "nsubjpass"}:
             return verb.head  # "China's delegate, noting that ..., called ...": the subject notes
@@ -102,6 +105,8 @@ def _next_speech(comps: list[Token], head: Token) -> int:
                 and token.dep_ in {"advcl", "conj"}
                 and (lemma in lex.speech or lemma in lex.object_verbs)
                 and (token.tag_ == "VBG" or token.dep_ == "conj")
+                # "reservations continued to undermine ...": a clause-only verb with an infinitive
+                and not (lemma in lex.clause_only and any(c.dep_ == "xcomp" for c in token.children))
             ):
                 end = min(end, token.left_edge.i)
             elif token.i > comp.i and _message_clause(token) is not None:
@@ -114,13 +119,21 @@ def _message_clause(verb: Token) -> Token | None:
     said ...": X), where ``verb`` is a reporting verb in a clause on a message noun."""
     lex = lexicon.cues()
     noun = verb.head
-    if (
-        verb.dep_ != "relcl"
-        or verb.lemma_.lower() not in lex.speech
-        or noun.lemma_.lower() not in lex.message_nouns
-        or noun.dep_ not in {"dobj", "nsubjpass"}
-    ):
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in lex.speech:
         return None
+    if any(c.lower_ == "which" for t in verb.lefts for c in (t, *t.children)):
+        # "a message from X on the Day against Y, in which he said": the parse may hang the clause on
+        # the last noun of the message's prepositional tail; climb back to the message
+        for _ in range(4):
+            if noun.lemma_.lower() in lex.message_nouns or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+                break
+            noun = noun.head.head
+    if noun.lemma_.lower() not in lex.message_nouns or noun.dep_ not in {"dobj", "nsubjpass"}:
+        return None
+    for prep in (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"from", "by"}):
+        sender = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if sender is not None:  # "read out a message from the Secretary-General": the sender is named
+            return sender
     return next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c is not noun), None)
 
 
@@ -247,6 +260,19 @@ class ParagraphReader:
             if objects:
                 start = min(o.left_edge.i for o in objects)
                 end = max(o.right_edge.i for o in objects) + 1
+                if doc[start].lower_ == "that" and doc[start].dep_ == "det" and start == cue.end:
+                    # "underlined that starvation ... is prohibited": a that-clause the parse read as an
+                    # object, its verb hung on the cue without a subject of its own
+                    verbs = [
+                        c
+                        for c in head.rights
+                        if c.dep_ == "conj"
+                        and c.i > end - 1
+                        and any(g.dep_ in {"aux", "auxpass"} for g in c.children)
+                        and not any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
+                    ]
+                    if verbs:
+                        return self.classify(start + 1, max(v.right_edge.i for v in verbs) + 1)
                 for child in head.rights:  # "calls for X to improve Y": purpose clauses belong to X
                     if child.i >= end and child.dep_ in {"advcl", "prep", "xcomp"} and child.tag_ != "VBG":
                         end = max(end, child.right_edge.i + 1)
@@ -258,6 +284,15 @@ class ParagraphReader:
             and head.head.i < clause_start
             and head.right_edge.i + 1 >= sentence.end - 1
         ):  # "The economy is weak, he said": the parser hung the cue off the clause it reports
+            return self.classify(sentence.start, clause_start)
+        last = head.right_edge.i
+        if (
+            head.dep_ == "parataxis"
+            and head.head.i < clause_start
+            and doc[last].text == ","
+            and last + 1 < sentence.end
+            and doc[last + 1].dep_ == "cc"
+        ):  # "The law is clear, she said, and every State must ...": what was said before the aside
             return self.classify(sentence.start, clause_start)
         return None
 

@@ -227,12 +227,29 @@ def fuller_name(text: str, name: str) -> str:
     best = name
     for match in pattern.finditer(text):
         words = match.group(1).split()
+        titled = [i for i, w in enumerate(words) if _title_word(w)]
+        if titled:  # "Board Chair Laila" before "Farouk Aziz": the words after the title
+            words = words[titled[-1] + 1 :]
         while words and (
-            words[0].lower() in lex.title_nouns or words[0] in lex.honorifics or words[0].lower() in _FUNCTION
+            _title_word(words[0]) or words[0] in lex.honorifics or words[0].lower() in _FUNCTION
         ):
             words.pop(0)
-        if words and not any(w.lower() in lex.title_nouns or w in lex.honorifics for w in words):
+        if words and not any(_title_word(w) or w in lex.honorifics for w in words):
             candidate = " ".join([*words, name])
             if len(candidate) > len(best):
                 best = candidate
     return best
+
+
+def _title_word(word: str) -> bool:
+    """A title noun, hyphenated ones too ("Minister", "Secretary-General", "Under-Secretary-General")."""
+    titles = speakers().title_nouns
+    parts = [part for part in word.lower().replace("‑", "-").split("-") if part]
+    return (
+        bool(parts)
+        and parts[-1] in titles
+        and all(part in titles or part in _TITLE_PREFIXES for part in parts)
+    )
+
+
+_TITLE_PREFIXES = frozenset({"under", "co", "ex", "vice"})  # "Under-Secretary-General", "Co-Chair"

@@ -49,6 +49,9 @@ class RecordReader:
     unattributed: tuple[int, int, int] | None = None  # start, end, paragraph
     open_headline: Candidate | None = None
     headlines: set[int] = field(default_factory=set)  # the paragraphs that are headlines
+    # speakers who take the floor without a reporting verb ("Singapore's delegate introduced an
+    # amendment."): the running turn ends there and a later "she said" is theirs
+    floors: list[tuple[Mention, int]] = field(default_factory=list)
 
     def read(self, reader: ParagraphReader, index: int) -> list[Candidate]:
         """The cued statements of paragraph ``index`` of the record."""
@@ -69,6 +72,12 @@ class RecordReader:
             self.headlines.add(index)
             return self._headline(line, start, end, index)
         self.unattributed = self.open_headline = None
+        label = _LABEL.match(line)
+        if label is not None and label.group("label").lower() in unrecords.question_labels():
+            return []  # "Question:  ...": a journalist's question is nobody's statement
+        labelled = _labelled(self.text, start, end, index)
+        if labelled is not None:  # "Deputy Spokesperson:  No decision has been taken ..."
+            return [labelled]
         found: list[Candidate] = []
         for candidate in reader.read():
             head = _cue_head(doc, offset, candidate)
@@ -76,6 +85,8 @@ class RecordReader:
                 self.agentless.append(replace(candidate, mention=None))
             elif head is not None and _backshifted(head) and candidate.mention is not None:
                 continue
+            elif head is not None and head.dep_ == "relcl" and _document(candidate.mention):
+                continue  # "an amendment that would reaffirm ...": what a text does, not what was said
             elif candidate.end - candidate.start >= MIN_CONTENT:
                 found.append(candidate)
         cues = [c.cue for c in found if c.cue is not None]
@@ -91,6 +102,8 @@ class RecordReader:
             rule = _rule_statement(self.text, sentence, offset, index)
             if rule is not None:
                 found.append(rule)
+            elif (floor := _floor(sentence)) is not None:
+                self.floors.append((floor.moved(offset), index))
         return sorted(found, key=lambda c: c.start)
 
     def turn_at(self, candidate: Candidate, resolved: list[tuple[Candidate, Cluster]]) -> Cluster | None:
@@ -106,7 +119,17 @@ class RecordReader:
     ) -> list[tuple[Candidate, Cluster]]:
         """The record's statements once every speaker is known: an office's given to its holder, and an
         agentless headline's to the first person who speaks in the body."""
-        resolved = _office_holders(resolved, resolver, unrecords.holders_named(self.text, people))
+        named = unrecords.holders_named(self.text, people)
+        for cluster in {id(k): k for _, k in resolved}.values():  # "..., Deputy Spokesperson for ...,"
+            if (
+                cluster.kind is SpeakerKind.PERSON
+                and unrecords.is_post(cluster.name)
+                and cluster.name not in named
+            ):
+                holders = unrecords.post_holders(self.text, people, cluster.name)
+                if holders:
+                    named[cluster.name] = holders
+        resolved = _office_holders(resolved, resolver, named)
         return _agentless(resolved, self.agentless)
 
     def _headline(self, line: str, start: int, end: int, index: int) -> list[Candidate]:
@@ -143,6 +166,66 @@ class RecordReader:
             return None
         cue = (offset + verb.idx, offset + verb.idx + len(verb.text))
         return cue, mention.moved(offset)
+
+
+_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s*:\s+")
+
+
+def _labelled(text: str, start: int, end: int, index: int) -> Candidate | None:
+    """A transcript's answer under its speaker's title ("Deputy Spokesperson:  ..."): the whole paragraph
+    is the words of the post the label names (a question's label names no speaker)."""
+    match = _LABEL.match(text[start:end])
+    if match is None:
+        return None
+    label = match.group("label")
+    if (
+        label.split()[-1].lower() not in lexicon.speakers().title_nouns
+        and unrecords.office_name(label) is None
+    ):
+        return None
+    content = _content_range(text, start + match.end(), end)
+    if content is None:
+        return None
+    l_start, l_end = start + match.start("label"), start + match.end("label")
+    colon = start + text[start:end].index(":", match.end("label"))
+    mention = Mention(l_start, l_end, label, label, SpeakerKind.PERSON, roles=(label,))
+    return Candidate(*content, StatementKind.DIRECT, index, (colon, colon + 1), unrecords.canonical(mention))
+
+
+def _document(mention: Mention | None) -> bool:
+    """Whether a cue's source is a text or other inner source rather than someone at the meeting."""
+    return (
+        mention is not None
+        and mention.pronoun is None
+        and unrecords.is_inner_source(unrecords.canonical(mention))
+    )
+
+
+def _floor(sentence: Any) -> Mention | None:
+    """The speaker a sentence without a reporting verb puts on the floor: a State's delegate or a person
+    named in full as the subject of its main verb ("Before the vote, Singapore's delegate introduced an
+    amendment"), else None."""
+    subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or sentence.root.pos_ not in {"VERB", "AUX"}:
+        return None
+    mention = analyse(subject, sentence.text)
+    if mention is None or mention.pronoun is not None:
+        return None
+    mention = unrecords.canonical(mention)
+    words = set(re.sub(r"[’']s\b", "", mention.text.lower()).split())
+    if mention.kind is SpeakerKind.STATE and words & lexicon.speakers().state_agents:
+        return mention
+    if mention.kind is SpeakerKind.PERSON and unrecords.office_name(mention.name) is not None:
+        return mention  # "The Secretary-General is deeply concerned ...  He reiterates ..."
+    if (
+        mention.kind is SpeakerKind.PERSON
+        and subject.ent_type_ == "PERSON"  # a person the parse names, not "the UN General Assembly"
+        and len(mention.name.split()) >= 2
+        and not unrecords.is_title(mention.name)
+        and unrecords.office_name(mention.name) is None
+    ):
+        return mention
+    return None
 
 
 def _content_range(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -260,6 +343,8 @@ def _office_holders(
                 found = posts[0] if len(posts) == 1 else []
             if not found and unrecords.is_title(cluster.name):
                 found = [c for c in named if c is not cluster and unrecords.same_post(cluster.name, c.roles)]
+            if not found and unrecords.is_post(cluster.name):  # "Special Envoy": the one person of that role
+                found = [c for c in named if c is not cluster and unrecords.holds_post(cluster.name, c.roles)]
         if len(found) == 1:
             found[0].speaks = True
             cluster = found[0]

@@ -151,7 +151,38 @@ def _named_apposition(head: Token) -> tuple[Token | None, Token]:
         for place in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "NORP"}):
             if (found := person(place)) is not None:
                 return found, place
+    if head.lower_ in lexicon.speakers().title_nouns and head.text[:1].isupper():  # a post: "The Chair of"
+        return _tail_apposition(head), head
     return None, head
+
+
+def _tail_apposition(title: Token) -> Token | None:
+    """The name set off by commas after a title's prepositional tail, which the parse hangs on the
+    tail's last noun ("The Chair of the Committee on the Elimination of ... against Women, Ana Example,
+    said"): a capitalized proper noun that names neither a place nor an organization."""
+    doc, lex = title.doc, lexicon.speakers()
+    token = title
+    for _ in range(6):
+        prep = next((c for c in reversed(list(token.rights)) if c.dep_ == "prep"), None)  # the last
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None or pobj.lower_ in lex.title_nouns:
+            return None  # "A spokesman for the President, Ann Example,": the name is the president's
+        for appos in (c for c in pobj.rights if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            first, last = appos.left_edge.i, appos.right_edge.i
+            words = [t for t in doc[first : last + 1] if t.is_alpha]
+            if (
+                first > 0
+                and doc[first - 1].text == ","
+                and last + 1 < len(doc)
+                and doc[last + 1].text in {",", "("}
+                and words
+                and words[0].text[:1].isupper()
+                and appos.ent_type_ not in {"GPE", "NORP", "ORG", "LOC", "FAC"}
+                and not {t.text for t in words} & lex.organization_words
+            ):
+                return appos
+        token = pobj
+    return None
 
 
 @cache
@@ -174,6 +205,10 @@ def on_behalf_of(sentence_text: str) -> str | None:
         return None
     written = match.group(1)
     group = lexicon.groups().find(written)
+    named = lexicon.groups().pattern.match(written.removeprefix("the ").removeprefix("The "))
+    rest = written.removeprefix("the ").removeprefix("The ")[named.end() :] if named else ""
+    if re.match(r"\s+(?:on|for|of|in|against)\s+(?:the\s+)?[A-Z]", rest):
+        group = None  # "the Group of Friends on the Protection of Civilians": another group than the alias
     if group is None and match.re is known_only:
         return None  # "speaking for the Information Service": a spokesperson, not a group of States
     return group or _strip_det(written).strip() or None
@@ -182,7 +217,12 @@ def on_behalf_of(sentence_text: str) -> str | None:
 def _country_of(token: Token) -> str | None:
     """The country a noun phrase names outright ("the Russian Federation", "China's"), if it does."""
     countries = lexicon.countries()
-    words = [t for t in token.subtree if not t.is_punct and t.dep_ not in {"det", "case"}]
+    aside = {  # "the United Kingdom, which holds the pen on Yemen,": the clause is no part of the name
+        t.i for c in token.rights if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree
+    }
+    words = [
+        t for t in token.subtree if not t.is_punct and t.dep_ not in {"det", "case"} and t.i not in aside
+    ]
     if not words:
         return None
     phrase = token.doc[words[0].i : words[-1].i + 1].text
@@ -261,7 +301,9 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     named, title_end = _named_apposition(head)
     if named is None and (state := _state_agent(head, sentence_text)) is not None:
         return state
-    if head.pos_ == "NOUN" and named is not None:  # "the spokesman, Ann Example," / "top diplomat Wang Yi"
+    # "the spokesman, Ann Example,", "The Assembly President, Ann Example,"
+    titled_head = head.pos_ == "NOUN" or head.lower_ in lex.title_nouns
+    if titled_head and named is not None:  # "the spokesman, Ann Example," / "top diplomat Wang Yi"
         inner = analyse(named, sentence_text)
         if inner is not None:
             start, _ = _np_range(head)
@@ -305,6 +347,23 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
             elif name_tokens:
                 break
         name_tokens = name_tokens or [head]
+        # "Committee Chair Laila Farouk Haddad": the parse hung the rest of the name apart
+        split = next(
+            (
+                c
+                for c in head.rights
+                if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == head.i + 1
+            ),
+            None,
+        )
+        if split is not None and name_tokens[-1].i == head.i:
+            name_tokens += [t for t in doc[head.i + 1 : split.i + 1] if t.ent_type_ == "PERSON"]
+            roles = [r for r in roles if not r.startswith(doc[split.left_edge.i].text)]
+            titles = [k for k, t in enumerate(name_tokens[:-2]) if t.lower_ in lex.title_nouns]
+            if titles:  # the title before the name is a role, not part of it
+                cut = titles[-1] + 1
+                roles.insert(0, doc[name_tokens[0].i : name_tokens[cut - 1].i + 1].text)
+                name_tokens = name_tokens[cut:]
     else:
         name_tokens = [t for t in tokens if t.dep_ not in {"det", "poss", "case"}]
         if head.i + 1 < len(doc):  # "a spokesman for the campaign": keep the prepositional tail
@@ -314,10 +373,19 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
                         doc[name_tokens[0].i if name_tokens else head.i : child.right_edge.i + 1]
                     )
                     break
+    if name_tokens and (person is not None or head.pos_ == "PROPN"):
+        name_tokens = _hyphen_joined(name_tokens)
     organization = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= head.i < e.end), None)
-    if (
-        person is None and organization is not None and organization.end > end
-    ):  # "X Commission on Human Rights"
+    leading = (  # "Front Line Advocates International": capitalized words the proper-noun run dropped
+        organization is not None
+        and name_tokens
+        and organization.start < name_tokens[0].i
+        and all(
+            t.text[:1].isupper() and t.dep_ not in {"poss", "case"} for t in organization if t.dep_ != "det"
+        )
+    )
+    if person is None and organization is not None and (organization.end > end or leading):
+        # "X Commission on Human Rights"
         name_tokens = [t for t in organization if t.dep_ != "det"]
     name = _clean_name(doc[name_tokens[0].i : name_tokens[-1].i + 1].text) if name_tokens else ""
     if not name:
@@ -354,6 +422,30 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         on_behalf_of=on_behalf or None,
         surname_only=kind is SpeakerKind.PERSON and len(name.split()) == 1,
     )
+
+
+def _hyphen_joined(tokens: list[Token]) -> list[Token]:
+    """A name's tokens with the capitalized parts a hyphen joins to it without space ("Solberg-" of
+    "Ms. Solberg-Amado", "-Baptiste" of "Laurent-Baptiste"), which the parse can leave outside."""
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    while (
+        first >= 2
+        and doc[first - 1].text in {"-", "‑"}
+        and not doc[first - 1].whitespace_
+        and not doc[first - 2].whitespace_
+        and doc[first - 2].text[:1].isupper()
+    ):
+        first -= 2
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].text in {"-", "‑"}
+        and not doc[last].whitespace_
+        and not doc[last + 1].whitespace_
+        and doc[last + 2].text[:1].isupper()
+    ):
+        last += 2
+    return list(doc[first : last + 1]) if (first, last) != (tokens[0].i, tokens[-1].i) else tokens
 
 
 def _kind(head: Token, name: str, personal: bool, roles: list[str]) -> SpeakerKind:

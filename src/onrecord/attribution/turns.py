@@ -48,8 +48,10 @@ def turn_continuations(
     sentences: list[tuple[int, int, int, bool, bool]],
     pieces: list[Piece],
     taken: list[tuple[int, int]],
+    breaks: list[int] | None = None,
 ) -> list[Piece]:
-    """Continuation pieces for the uncued sentences of a speaker's turn (see the module docstring)."""
+    """Continuation pieces for the uncued sentences of a speaker's turn (see the module docstring); a
+    sentence holding one of ``breaks`` (where another speaker takes the floor) ends the turn."""
     ordered = sorted(pieces, key=lambda p: p.start)
     cued_paragraphs = {p.paragraph for p in ordered if p.cue_start is not None}
     added: list[Piece] = []
@@ -65,6 +67,9 @@ def turn_continuations(
             speaker, last_paragraph = inside[-1].speaker, paragraph
             continue
         if any(s < end and start < e for s, e in taken):
+            continue
+        if any(start <= b < end for b in breaks or ()):
+            speaker = None
             continue
         sentence = text[start:end]
         if is_heading(sentence) or narrative.match(sentence):
