@@ -217,3 +217,33 @@ def test_a_dialogue_after_a_long_presentation_is_still_a_working_group_report() 
 )
 def test_state_name(name: str, state: str | None) -> None:
     assert state_name(name) == state
+
+
+# --- a leading clause is not the speaker --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "While noting the census, Chile asked about the registry of fishing boats.",
+        "Regarding the outer islands, Chile asked about the registry of fishing boats.",
+        "Concerned by overfishing, the Republic of Chile asked about the registry of fishing boats.",
+    ],
+)
+def test_a_state_after_a_leading_clause_takes_the_floor(sentence: str) -> None:
+    found = by(attribute_report(report(dialogue=sentence + " It recommended a census.")), "fishing boats")
+    assert [s.speaker.name for s in found] == [
+        sentence.split(", ")[1].split(" asked")[0].removeprefix("the ")
+    ]
+    assert found[0].content.text.startswith("about the registry")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regarding the outer islands, Funafuti was the seat of the new commission.",
+        "While noting the census, the Constitution recognized the right to education.",
+    ],
+)
+def test_no_state_after_a_leading_clause_is_no_speaker(sentence: str) -> None:
+    assert not by(attribute_report(report(dialogue=sentence)), sentence[-20:])

@@ -9,13 +9,13 @@ the whole presentation section) are its statements, and so are the voluntary com
 ``data/unreports.json``; the text is read exactly as the cleaner left it.
 
 Only a State opens a statement: the name before the verb must be a State as these reports write it
-(``state_name``: the country lexicon's names, the UN's formal and former names, a misspelt one), a member
-of the delegation of the State under review named by title ("The State Secretary of Justice stated"),
-or its Government. A word that opens the sentence before the name ("While Croatia acknowledged") is not
-part of it. Anything else before a verb (a place, "Tashkent"; an observance, "United Nations Day of
-Vesak"; a noun, "Education was ...") opens no statement: the sentence carries on the speaker of its
-paragraph, or is dropped where there is none. A heading line ("B. Interactive dialogue ...") is never a
-statement.
+(``state_name``: the country lexicon's names, the UN's formal and former names, a misspelt one), a
+member of the delegation of the State under review named by title ("The State Secretary of Justice
+stated"), or its Government. A word that opens the sentence before the name ("While Croatia
+acknowledged") is not part of it, nor is a leading clause ("While noting the census, Chile asked").
+Anything else before a verb (a place, "Tashkent"; an observance, "United Nations Day of Vesak"; a noun,
+"Education was ...") opens no statement: the sentence carries on the speaker of its paragraph, or is
+dropped where there is none. A heading line ("B. Interactive dialogue ...") is never a statement.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ class Rules:
     end: re.Pattern[str]
     annex: re.Pattern[str]
     opening: re.Pattern[str]  # State name + reporting verb at a paragraph's or sentence's start
+    clause: re.Pattern[str]  # the same after a leading clause ("While noting ..., Chile asked ...")
     commitment: re.Pattern[str]  # the State under review + a verb of commitment or of reporting
     delegation: re.Pattern[str]
     not_states: frozenset[str]
@@ -85,6 +86,10 @@ def rules() -> Rules:
         end=re.compile(r"\n\s*(?:II\.?\s+)?" + _heading(data["end_heading"]).pattern, re.I),
         annex=re.compile(r"(?m)^[ \t]*" + re.escape(data["annex_heading"]) + r"[ \t]*$"),
         opening=re.compile(rf"{adverb}(?:[Tt]he\s+)?(?P<name>{name})\s*,?\s+(?P<verb>(?:{verbs}))\b"),
+        clause=re.compile(
+            rf"(?:(?:{alternatives(data['sentence_adverbs'])})\s+[a-z]|[A-Z][a-z]+(?:ing|ed)\b)[^.;]{{0,300}}?,\s+"
+            rf"(?:[Tt]he\s+)?(?P<name>{name})\s*,?\s+(?P<verb>(?:{verbs}))\b"
+        ),
         commitment=re.compile(
             rf"{adverb}(?:[Tt]he\s+)?(?P<name>State\s+under\s+review|delegation|{name})\s*,?\s+"
             rf"(?:[a-z]+ly\s+)?(?P<verb>(?:{alternatives(data['commitment_verbs'])}|{verbs}))\b"
@@ -289,6 +294,9 @@ def _paragraph(
             if speaker is None or not _same(who.name, speaker):
                 speaker = who
             made.append(_statement(text, opening, s_end, speaker))
+        elif speaker is None and not presentation and (clause := _clause(text, s_start, s_end)):
+            speaker = Speaker(clause.group("name"), SpeakerKind.STATE, country=clause.group("name"))
+            made.append(_statement(text, clause, s_end, speaker))
         elif opening and speaker is not None and name in _PRONOUNS:
             made.append(_statement(text, opening, s_end, speaker))
         elif speaker is not None or (presentation and reviewed is not None):
@@ -298,6 +306,15 @@ def _paragraph(
                 Statement(Span.of(text, s_start, s_end), speaker, StatementKind.INDIRECT, continuation=True)
             )
     return made
+
+
+def _clause(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A State taking the floor after a leading clause ("While noting the census, Chile asked ...",
+    "Regarding juveniles, Tuvalu stated ..."), where the State's name has no line break in it."""
+    match = rules().clause.match(text, start, end)
+    if match is None or "\n" in match.group("name") or state_name(match.group("name")) is None:
+        return None
+    return match
 
 
 def _speaker(
