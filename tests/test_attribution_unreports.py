@@ -247,3 +247,22 @@ def test_a_state_after_a_leading_clause_takes_the_floor(sentence: str) -> None:
 )
 def test_no_state_after_a_leading_clause_is_no_speaker(sentence: str) -> None:
     assert not by(attribute_report(report(dialogue=sentence)), sentence[-20:])
+
+
+# --- a footnote inside a paragraph is not the paragraph's speaker's -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "speaker"),
+    [
+        ("5 \tPeru noted that the harbour was not on the agenda.", "Peru"),
+        ("6\tTherefore Peru requested that the remark be struck from the report.", "Peru"),
+        ("7 \tThe remark was struck from the report.", None),
+    ],
+)
+def test_a_footnote_speaks_for_itself(note: str, speaker: str | None) -> None:
+    text = report(dialogue=f"Chile welcomed the fisheries law and the census of\n\n{note}\nits river ports.")
+    statements = attribute_report(text)
+    assert {s.speaker.name for s in by(statements, note[-25:])} == ({speaker} if speaker else set())
+    assert {s.speaker.name for s in by(statements, "its river ports")} == {"Chile"}
+    assert {s.speaker.name for s in by(statements, "law and the census of")} == {"Chile"}

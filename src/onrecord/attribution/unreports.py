@@ -37,6 +37,8 @@ _SPACE = re.compile(r"\s+")
 # COMMITMENTS OF THE STATE UNDER REVIEW").
 HEADING = re.compile(r"(?:[A-Z]|[IVXL]{1,5}|\d{1,2})\.[ \t]+[A-Z][^\n]*?(?<![.;:?!,])[ \t]*(?=\n|\Z)")
 _PRONOUNS = frozenset({"It", "They", "He", "She"})
+# A footnote on a line of its own, as a page break leaves it inside a paragraph: "5 <tab>Israel noted ..."
+_FOOTNOTE = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]*\t[ \t]*(?P<note>\S[^\n]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,12 +279,34 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _paragraph(
     text: str, start: int, end: int, reviewed: Speaker | None, presentation: bool
 ) -> list[Statement]:
-    r = rules()
+    """The statements of a numbered paragraph. A footnote that a page break left inside it ("5 <tab>Israel
+    noted ...") is not the paragraph's speaker's: it is read on its own, where only a State it names opens
+    a statement, and the paragraph reads on around it."""
     number = _NUMBERED.match(text, start)
     body = number.end() if number else start
+    notes = list(_FOOTNOTE.finditer(text, body, end))
+    pieces: list[tuple[int, int]] = []
+    position = body
+    for note in notes:
+        pieces.append((position, note.start()))
+        position = note.end()
+    pieces.append((position, end))
+    made = _read(text, [span for a, b in pieces for span in _sentences(text, a, b)], reviewed, presentation)
+    for note in notes:
+        made.extend(
+            _read(text, _sentences(text, note.start("note"), note.end()), reviewed, presentation=False)
+        )
+    return sorted(made, key=lambda statement: statement.content.start)
+
+
+def _read(
+    text: str, sentences: list[tuple[int, int]], reviewed: Speaker | None, presentation: bool
+) -> list[Statement]:
+    """Statements of a paragraph's sentences: who opens each, and who carries on."""
+    r = rules()
     speaker: Speaker | None = None
     made: list[Statement] = []
-    for s_start, s_end in _sentences(text, body, end):
+    for s_start, s_end in sentences:
         opening = r.opening.match(text, s_start, s_end)
         name = _SPACE.sub(" ", opening.group("name")) if opening else ""
         delegation = r.delegation.match(text, s_start, s_end)
