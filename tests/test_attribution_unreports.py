@@ -266,3 +266,44 @@ def test_a_footnote_speaks_for_itself(note: str, speaker: str | None) -> None:
     assert {s.speaker.name for s in by(statements, note[-25:])} == ({speaker} if speaker else set())
     assert {s.speaker.name for s in by(statements, "its river ports")} == {"Chile"}
     assert {s.speaker.name for s in by(statements, "law and the census of")} == {"Chile"}
+
+
+# --- in another State's turn, "the delegation" is that State's ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The delegation noted the census of the river ports.",
+        "The delegation of Chile recommended a census of the river ports.",
+        "The delegation encouraged Tuvalu to take a census of the river ports.",
+    ],
+)
+def test_the_delegation_in_another_states_turn_is_that_states(sentence: str) -> None:
+    found = by(
+        attribute_report(report(dialogue=f"Chile welcomed the fisheries law. {sentence}")), "river ports"
+    )
+    assert [s.speaker.name for s in found] == ["Chile"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tuvalu also needed to take a census of the river ports.",
+        "Tuvalu continued to need a census of the river ports.",
+    ],
+)
+def test_what_another_state_is_said_to_do_is_not_its_statement(sentence: str) -> None:
+    found = by(
+        attribute_report(report(dialogue=f"Chile welcomed the fisheries law. {sentence}")), "river ports"
+    )
+    assert [s.speaker.name for s in found] == ["Chile"]
+
+
+def test_the_president_chairs_the_working_group() -> None:
+    # "the President" of these reports chairs the Working Group: no member of the delegation
+    sentence = "Subsequently, the President recalled that a census of the river ports was off the agenda."
+    found = by(
+        attribute_report(report(dialogue=f"The delegation stated that it had no census. {sentence}")), "river"
+    )
+    assert [(s.speaker.name, s.speaker.kind) for s in found] == [("Tuvalu", SpeakerKind.STATE)]

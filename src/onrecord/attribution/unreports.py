@@ -312,7 +312,9 @@ def _read(
         delegation = r.delegation.match(text, s_start, s_end)
         who = _speaker(opening, reviewed, speaker, presentation) if opening else None
         if delegation and reviewed is not None:
-            speaker = _delegate(delegation.group("name"), reviewed)
+            # "The delegation noted ..." in another State's turn is that State's delegation
+            if speaker is None or speaker.country == reviewed.country:
+                speaker = _delegate(delegation.group("name"), reviewed)
             made.append(_statement(text, delegation, s_end, speaker))
         elif opening and who is not None:
             if speaker is None or not _same(who.name, speaker):
