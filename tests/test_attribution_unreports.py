@@ -307,3 +307,17 @@ def test_the_president_chairs_the_working_group() -> None:
         attribute_report(report(dialogue=f"The delegation stated that it had no census. {sentence}")), "river"
     )
     assert [(s.speaker.name, s.speaker.kind) for s in found] == [("Tuvalu", SpeakerKind.STATE)]
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("The representative of the United Kingdom stated that", "United Kingdom"),
+        ("The delegation of Chile asked whether", "Chile"),
+        ("The representative of Tuvalu stated that", "representative"),  # of the State under review
+    ],
+)
+def test_a_representative_of_another_state_is_that_state(opening: str, speaker: str) -> None:
+    found = by(attribute_report(report(dialogue=f"{opening} the river ports were open.")), "river ports")
+    assert [s.speaker.name for s in found] == [speaker]
+    assert (found[0].speaker.on_behalf_of == REVIEWED) == (speaker == "representative")

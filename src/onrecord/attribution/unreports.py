@@ -312,9 +312,12 @@ def _read(
         delegation = r.delegation.match(text, s_start, s_end)
         who = _speaker(opening, reviewed, speaker, presentation) if opening else None
         if delegation and reviewed is not None:
-            # "The delegation noted ..." in another State's turn is that State's delegation
-            if speaker is None or speaker.country == reviewed.country:
+            other = _other_state(text, delegation, reviewed)
+            if other is not None:  # "The representative of the United Kingdom stated ..."
+                speaker = Speaker(other, SpeakerKind.STATE, country=other)
+            elif speaker is None or speaker.country == reviewed.country:
                 speaker = _delegate(delegation.group("name"), reviewed)
+            # else "The delegation noted ..." in another State's turn is that State's delegation
             made.append(_statement(text, delegation, s_end, speaker))
         elif opening and who is not None:
             if speaker is None or not _same(who.name, speaker):
@@ -332,6 +335,17 @@ def _read(
                 Statement(Span.of(text, s_start, s_end), speaker, StatementKind.INDIRECT, continuation=True)
             )
     return made
+
+
+def _other_state(text: str, delegation: re.Match[str], reviewed: Speaker) -> str | None:
+    """The State other than the one under review whose delegation or representative the opening names
+    ("The representative of the United Kingdom stated", "The delegation of Indonesia asked"), if any."""
+    words = text[delegation.end("name") : delegation.start("verb")]
+    for of in re.finditer(r"\bof\s+", words):
+        name = _SPACE.sub(" ", words[of.end() :]).strip().removeprefix("the ").removesuffix(",")
+        if name and name[0].isupper() and (state := state_name(name)) is not None:
+            return name if state != state_name(reviewed.name) else None
+    return None
 
 
 def _clause(text: str, start: int, end: int) -> re.Match[str] | None:
