@@ -370,9 +370,9 @@ I. Summary of the proceedings of the review process
 A. Presentation by the State under review
 5. The delegation presented the national report on coastal villages.
 B. Interactive dialogue and responses by the State under review
-12. Sylvania welcomed the new fisheries law. It recommended that Freedonia
+12. Chile welcomed the new fisheries law. It recommended that Freedonia
 ratify the river convention.
-13. The Republic of Lowland noted the progress made on housing.
+13. The Republic of Korea noted the progress made on housing.
 14. The delegation stated that a harbour commission had been set up.
 II. Conclusions and/or recommendations
 20. The recommendations below were examined.
@@ -380,17 +380,17 @@ II. Conclusions and/or recommendations
 
 
 def test_wg_report_rule_path(attributor: Attributor) -> None:
+    # the delegations are States of the country lexicon: only a State opens a statement (an unknown name,
+    # "Sylvania", opens none; tests/test_attribution_unreports.py)
     assert is_wg_report(REPORT) and state_under_review(REPORT) == "Freedonia"
     statements = attributor.attribute(Article(text=REPORT, genre=Genre.UN_REPORT))
     _spans_hold(Article(text=REPORT, genre=Genre.UN_REPORT), statements)
     welcomed = _find(statements, "the new fisheries law")
-    assert welcomed.speaker.name == "Sylvania" and welcomed.speaker.kind is SpeakerKind.STATE
+    assert welcomed.speaker.name == "Chile" and welcomed.speaker.kind is SpeakerKind.STATE
     assert welcomed.cue is not None and welcomed.cue.text == "welcomed"
     it = _find(statements, "Freedonia\nratify the river convention")
-    assert (
-        it.speaker.name == "Sylvania" and it.speaker_mention is not None and it.speaker_mention.text == "It"
-    )
-    assert _find(statements, "the progress made on housing").speaker.name == "Republic of Lowland"
+    assert it.speaker.name == "Chile" and it.speaker_mention is not None and it.speaker_mention.text == "It"
+    assert _find(statements, "the progress made on housing").speaker.name == "Republic of Korea"
     delegation = _find(statements, "a harbour commission had been set up")
     assert delegation.speaker.name == "Freedonia"
     assert _find(statements, "national report on coastal villages").speaker.name == "Freedonia"

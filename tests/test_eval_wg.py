@@ -1,7 +1,8 @@
 """``onrecord eval wg`` counts what the shared check ``checks/check_wg.py`` counts, the same way.
 
 The rules are pinned on a made-up report and its exported statements, and the shared check is run on the
-very same report and rows: the two must give the same paragraphs and the same found.
+very same report and rows: the two must give the same paragraphs and the same found. The audit that
+``onrecord eval wg`` adds (heading lines and speakers that are no State) is pinned on made-up rows.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from onrecord.evaluation.attribution import score_wg, wg_event_found
+from onrecord.evaluation.attribution import audit_wg, score_wg, wg_event_found, wg_heading
 
 REPORT = """Report of the Working Group on the Universal Periodic Review: Freedonia
 I. Summary of the proceedings of the review process
@@ -34,7 +36,7 @@ II. Conclusions and/or recommendations
 EVENT = {"body": "UPR Working Group", "kind": "UPR review", "state_under_review": "Freedonia"}
 
 
-def _row(text: str, speaker: str, event: dict[str, str] | None = None) -> dict[str, object]:
+def _row(text: str, speaker: str, event: dict[str, str] | None = None) -> dict[str, Any]:
     return {
         "document": {"source": "/reports/freedonia2010.txt"},
         "speaker": {"name": speaker},
@@ -86,3 +88,38 @@ def test_the_shared_check_counts_the_same(shared: Path, tmp_path: Path) -> None:
     assert counted is not None, result.stdout + result.stderr
     assert (int(counted[2]), int(counted[1])) == score_wg(REPORT, ROWS)
     assert "events with UPR review and State under review 1/1" in result.stdout
+
+
+def test_the_audit_of_the_statements() -> None:
+    rows = {
+        "freedonia2010.txt": [
+            _row("B. Interactive dialogue and responses by the State under review", "Freedonia"),
+            _row("II. CONCLUSIONS AND/OR RECOMMENDATIONS", "Freedonia"),
+            _row("the new fisheries law.", "United Kingdom of Great Britain and Northern Ireland"),
+            _row("about the river convention.", "Saudia Arabia"),  # misspelt in the report: a State
+            _row("the census.", "Freedonia"),
+            _row("the census was complete.", "Government of Freedonia"),
+            _row("the census was complete.", "European Union"),
+            _row("its own set of challenges.", "While Croatia"),
+            _row("the host of the meeting.", "Tashkent"),
+            _row("celebrated in the capital.", "United Nations Day of Vesak"),
+            _row("made during the dialogue.", "Recommendations"),
+            _row("was committed to the census.", "Government"),
+            _row("the census was complete.", "Head of Delegation"),
+            _row("the census was complete.", "Ms. Tolvik"),
+        ],
+    }
+    rows["freedonia2010.txt"].append(
+        {
+            "speaker": {"name": "Minister", "kind": "person", "on_behalf_of": "Freedonia"},
+            "content": {"text": "it."},
+        }
+    )
+    audit = audit_wg(rows, {"freedonia2010.txt": "Freedonia"})
+    assert (audit.statements, audit.headings, audit.wrong_speakers) == (15, 2, 7)
+    assert audit.wrong == {"word": 1, "place": 1, "other": 2, "government": 1, "title": 1, "person": 1}
+    assert "heading lines taken as statements: 2" in str(audit)
+    assert "statements whose speaker is not a State or a known office: 7" in str(audit)
+    assert wg_heading("B.  Interactive dialogue and responses by the State under review")
+    assert not wg_heading("Chile asked about the fisheries law.")
+    assert not wg_heading("B. The delegation stated that the law was adopted.")

@@ -6,7 +6,9 @@ each side (one-to-one, best first); the source is right when the predicted speak
 shares a token (articles aside) with the gold source, or both have none. ``evaluate_wg`` measures what
 ``checks/check_wg.py`` measures on an export of a full ingest, the same way: the reports ingested by the
 ingest's code, their statements exported, the share of delegation paragraphs of the interactive dialogue
-found with the right State by the check's rules, and the reports that give the event of their review.
+found with the right State by the check's rules, and the reports that give the event of their review;
+``audit_wg`` counts what no scorer counts in that export: heading lines taken for statements, and
+statements whose speaker is no State, no member of the State under review's delegation, no known body.
 """
 
 from __future__ import annotations
@@ -327,12 +329,14 @@ def _wg_section(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class WgReport:
     """Delegation paragraphs of the interactive dialogues, how many were found with the right State, and
-    how many reports gave the event of their review."""
+    how many reports gave the event of their review; with the audit of every statement exported
+    (``audit_wg``), which no scorer counts."""
 
     reports: int
     paragraphs: int
     found: int
     events: int = 0
+    audit: WgAudit | None = None
 
     @property
     def recall(self) -> float:
@@ -341,7 +345,135 @@ class WgReport:
     def __str__(self) -> str:
         events = f"events with UPR review and State under review {self.events}/{self.reports}"
         found = f"{self.found}/{self.paragraphs} = {self.recall:.3f}"
-        return f"reports {self.reports}, {events}\ndelegation statements found with the right State: {found}"
+        lines = f"reports {self.reports}, {events}\ndelegation statements found with the right State: {found}"
+        return lines + (f"\n{self.audit}" if self.audit is not None else "")
+
+
+# --- UPR Working Group reports: an audit of every statement exported ------------------------------------
+
+# A heading line taken for a statement: its content's first line is a lettered or numbered title with no
+# sentence's end ("B. Interactive dialogue and responses by the State under review"), or a line in capitals.
+_WG_HEADING = re.compile(
+    r"\s*(?:(?:[A-Z]|[IVXL]{1,5}|\d{1,2})\.[ \t]+[A-Z][^\n]*?(?<![.;:?!,])|[A-Z][A-Z ,/()-]{8,})"
+    r"[ \t]*(?:\n|$)"
+)
+WG_KINDS = {
+    "word": "a word before a State's name ('While Croatia')",
+    "place": "a place or a people of a country ('Tashkent')",
+    "government": "'Government' taken for the name of a State",
+    "title": "an official's title taken for a State",
+    "person": "a person named",
+    "other": "another word or name (a noun, an observance, a law: 'United Nations Day of Vesak')",
+}
+
+
+def wg_heading(content: str) -> bool:
+    """Whether a statement's content is a heading line of the report."""
+    return _WG_HEADING.match(content) is not None
+
+
+def wg_speaker_error(speaker: Mapping[str, Any], reviewed: str | None) -> str | None:
+    """None where the speaker is a State (``unreports.state_name``), the State under review's delegation,
+    officials or Government, or a body, office or group the lexicons know; otherwise the kind of wrong
+    speaker, a key of ``WG_KINDS``."""
+    from onrecord.attribution.lexicon import countries, groups
+    from onrecord.attribution.unreports import rules, state_name
+    from onrecord.events.bodies import find_body
+
+    name = " ".join(str(speaker.get("name") or "").split())
+    if not name:
+        return "other"
+    reviewed_state = state_name(reviewed) if reviewed else None
+    if state_name(name) is not None:
+        return None
+    ours = reviewed is not None and (
+        speaker.get("on_behalf_of") == reviewed
+        or name in {reviewed, f"Government of {reviewed}"}
+        or (
+            reviewed_state is not None
+            and state_name(str(speaker.get("on_behalf_of") or "")) == reviewed_state
+        )
+    )
+    if name.endswith(" Government") and reviewed_state is not None:  # "the Lao Government" in its turn
+        ours = (
+            ours or state_name(" ".join(w for w in name.split()[:-1] if w != "the") or "-") == reviewed_state
+        )
+        ours = ours or countries().find(name) == reviewed_state
+    if ours or groups().pattern.fullmatch(name) or find_body(name) or _wg_office(name):
+        return None
+    if name == "Government":
+        return "government"
+    words = name.split()
+    rest = " ".join(words[1:]).removeprefix("the ")
+    if len(words) > 1 and (state_name(rest) is not None or rest == "Government"):
+        return "word"
+    if countries().pattern.fullmatch(name):
+        return "place"
+    *modifiers, title = name.split(" of ")[0].casefold().split() or [""]
+    r = rules()
+    if title in r.official_titles and all(m in r.title_modifiers for m in modifiers):
+        return "title"
+    if speaker.get("kind") == "person" or re.match(r"(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s", name):
+        return "person"
+    return "other"
+
+
+def _wg_office(name: str) -> bool:
+    from onrecord.datafiles import read_json
+
+    data = read_json("offices.json")
+    known = set(data["offices"]) | set(data["organizations"])
+    known |= {alias for aliases in data["organizations"].values() for alias in aliases}
+    return name in known
+
+
+@dataclass(frozen=True, slots=True)
+class WgAudit:
+    """Statements exported from the Working Group reports that are not a delegation's words by a State:
+    heading lines, and speakers that are no State, no member of the State under review's delegation and
+    no known body (by kind, with a few examples)."""
+
+    statements: int
+    headings: int
+    wrong: Counter[str]
+    examples: dict[str, list[str]]
+
+    @property
+    def wrong_speakers(self) -> int:
+        return sum(self.wrong.values())
+
+    def __str__(self) -> str:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in self.wrong.most_common())
+        return (
+            f"statements exported: {self.statements}\n"
+            f"heading lines taken as statements: {self.headings}\n"
+            f"statements whose speaker is not a State or a known office: {self.wrong_speakers}"
+            + (f" ({kinds})" if kinds else "")
+        )
+
+
+def audit_wg(
+    rows_by_report: Mapping[str, Iterable[Mapping[str, Any]]], reviewed: Mapping[str, str | None]
+) -> WgAudit:
+    """The audit of the statements exported from each report (``rows_by_report``: the report's file name
+    to its rows), ``reviewed`` giving each report's State under review."""
+    statements = headings = 0
+    wrong: Counter[str] = Counter()
+    examples: dict[str, list[str]] = {}
+    for report, rows in rows_by_report.items():
+        for row in rows:
+            statements += 1
+            content = str((row.get("content") or {}).get("text") or "")
+            speaker: Mapping[str, Any] = row.get("speaker") or {}
+            if wg_heading(content):
+                headings += 1
+                examples.setdefault("heading", []).append(f"{report}: {speaker.get('name')}: {content[:80]}")
+                continue
+            kind = wg_speaker_error(speaker, reviewed.get(report))
+            if kind is not None:
+                wrong[kind] += 1
+                examples.setdefault(kind, []).append(f"{report}: {speaker.get('name')}: {content[:80]}")
+    return WgAudit(statements, headings, wrong, examples)
 
 
 def score_wg(text: str, rows: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
@@ -408,11 +540,17 @@ def evaluate_wg(reports_dir: Path, settings: Settings) -> WgReport:
         for row in export_rows(store.conn):
             document: Mapping[str, Any] = row.get("document") or {}  # type: ignore[assignment]
             by_report.setdefault(Path(str(document.get("source") or "")).name, []).append(row)
+    from onrecord.text import state_under_review
+
     total = found = events = 0
+    reviewed: dict[str, str | None] = {}
     for path in paths:
         rows = by_report.get(path.name, [])
-        t, f = score_wg(path.read_text(encoding="utf-8"), rows)
+        text = path.read_text(encoding="utf-8")
+        t, f = score_wg(text, rows)
         total += t
         found += f
         events += wg_event_found(path, rows)
-    return WgReport(len(paths), total, found, events)
+        reviewed[path.name] = state_under_review(text)
+    mine = {path.name: by_report.get(path.name, []) for path in paths}
+    return WgReport(len(paths), total, found, events, audit_wg(mine, reviewed))
