@@ -284,6 +284,54 @@ def test_event_fields(text: str, published: dt.date, expected: dict[str, object]
     assert {k: getattr(e, k) for k in expected} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # the parent voting at its named session, its committee named in passing
+            "The UN General Assembly on Tuesday adopted a resolution on the fictional matter at its "
+            "seventy-ninth session.\n\nThe text, first approved by the Assembly's Third Committee in "
+            "November, was adopted in a recorded vote.",
+            D(2024, 12, 19),
+            {"body": "UN General Assembly", "session": 79, "date": D(2024, 12, 17)},
+        ),
+        (  # no session named: the calendar's session on the day said; the place from the dateline
+            "GENEVA, March 5 (Tidewater Wire) - A fictional UN expert told the Human Rights Council on "
+            "Wednesday that hunger was being used as a weapon of war.",
+            D(2025, 3, 6),
+            {"session": 58, "location": "Geneva", "date": D(2025, 3, 5), "date_source": "relative"},
+        ),
+        (  # a dateline on a line of its own
+            "NEW YORK\n\nThe General Assembly on Tuesday adopted a text on the fictional matter.",
+            D(2024, 12, 19),
+            {"body": "UN General Assembly", "session": 79, "location": "New York"},
+        ),
+        (  # a treaty body's "the committee" points back to it, and its press conference is the kind
+            "The UN Committee against Torture closed its 81st session in Geneva on Friday.\n\nAt a press "
+            "conference, the committee's chair said that reprisals had to stop.",
+            D(2024, 12, 2),
+            {"body": "Committee against Torture", "session": 81, "kind": "press conference"},
+        ),
+        (  # no publication date given: "on Wednesday" against the page's own byline date
+            "Staff reporter | September 27, 2024\n\nDelegations clashed in Geneva on Wednesday in the "
+            "general debate under item 4 of the Human Rights Council's 57th session.",
+            None,
+            {"session": 57, "date": D(2024, 9, 25), "date_source": "relative"},
+        ),
+        (  # a day long before the page is history, not the session meeting then
+            "The General Assembly proclaimed the Universal Declaration on 10 December 1948, the fictional "
+            "minister recalled.",
+            D(2015, 9, 28),
+            {"body": "UN General Assembly", "session": None},
+        ),
+    ],
+)
+def test_news_events_probed_by_invented_articles(
+    text: str, published: dt.date | None, expected: dict[str, object]
+) -> None:
+    e = _event(text, published)
+    assert {k: getattr(e, k) for k in expected} == expected
+
+
 def test_a_session_named_only_by_number_is_dated_from_the_calendar() -> None:
     text = "Delegates at the 47th session of the Human Rights Council backed the text."
     e = _event(text, D(2021, 9, 1))  # published after the session closed

@@ -183,6 +183,8 @@ class Vocabulary:
     remote: re.Pattern[str]
     in_person: re.Pattern[str]
     places: re.Pattern[str]  # "in Geneva": group "place"
+    dateline_places: re.Pattern[str]  # a place opening a line ("GENEVA, March 5 -"): group "place"
+    place_names: dict[str, str]  # lower case -> the place as the data spells it
     event_words: re.Pattern[str]
     speech_cues: re.Pattern[str]
 
@@ -208,6 +210,11 @@ def vocabulary() -> Vocabulary:
         places=re.compile(
             r"\b(?:in|at|from)\s+(?P<place>" + "|".join(map(re.escape, places)) + r")\b(?![-'’])"
         ),
+        dateline_places=re.compile(
+            r"^[ \t]*(?P<place>" + "|".join(map(re.escape, places)) + r")(?=[ \t]*(?:[,:(—–-]|$))",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        place_names={p.lower(): p for p in places},
         event_words=_words(data["event_words"]),
         speech_cues=_words(data["speech_cues"]),
     )
