@@ -317,6 +317,27 @@ def test_event_fields(text: str, published: dt.date, expected: dict[str, object]
             None,
             {"session": 57, "date": D(2024, 9, 25), "date_source": "relative"},
         ),
+        (  # news names: "the UN rights council"; an agency dateline in title case
+            "Geneva (Tidewater) - Delegates at the UN rights council on Monday rejected a fictional motion.",
+            D(2025, 3, 4),
+            {"body": "UN Human Rights Council", "session": 58, "kind": "plenary", "location": "Geneva"},
+        ),
+        (
+            "The UN's top human rights body voted on Friday to extend the mandate of its fictional expert.",
+            D(2024, 10, 12),
+            {"body": "UN Human Rights Council", "session": 57, "date": D(2024, 10, 11)},
+        ),
+        (  # the Assembly's "human rights committee" is its Third Committee, which meets in its sessions
+            "The General Assembly's human rights committee on Wednesday approved a fictional draft.",
+            D(2024, 11, 15),
+            {"body": "Third Committee of the UN General Assembly", "session": 79},
+        ),
+        (  # a mandate's name ends before what its holder did; the venue gives the city
+            "The Special Rapporteur on torture presented her report to the Human Rights Council at the "
+            "Palais des Nations on Tuesday.",
+            D(2025, 3, 13),
+            {"body": "UN Human Rights Council", "session": 58, "location": "Geneva"},
+        ),
         (  # a day long before the page is history, not the session meeting then
             "The General Assembly proclaimed the Universal Declaration on 10 December 1948, the fictional "
             "minister recalled.",

@@ -185,6 +185,8 @@ class Vocabulary:
     places: re.Pattern[str]  # "in Geneva": group "place"
     dateline_places: re.Pattern[str]  # a place opening a line ("GENEVA, March 5 -"): group "place"
     place_names: dict[str, str]  # lower case -> the place as the data spells it
+    venues: re.Pattern[str]  # "at the Palais des Nations": group "venue"
+    venue_places: dict[str, str]  # venue -> the city it stands in
     event_words: re.Pattern[str]
     speech_cues: re.Pattern[str]
 
@@ -215,6 +217,12 @@ def vocabulary() -> Vocabulary:
             re.IGNORECASE | re.MULTILINE,
         ),
         place_names={p.lower(): p for p in places},
+        venues=re.compile(
+            r"\b(?:in|at|from|inside|outside)\s+(?:the\s+)?(?P<venue>"
+            + "|".join(map(re.escape, sorted(data["venues"], key=len, reverse=True)))
+            + r")\b"
+        ),
+        venue_places=dict(data["venues"]),
         event_words=_words(data["event_words"]),
         speech_cues=_words(data["speech_cues"]),
     )

@@ -187,15 +187,20 @@ def _page_date(text: str) -> dt.date | None:
     return None
 
 
+_AGENCY_DASH = re.compile(r"\s*\([^)\n]{1,40}\)\s*(?:--|—|–|-|:)\s")  # "Geneva (AFP) - "
+
+
 def _dateline_place(text: str, vocab: Vocabulary) -> tuple[str, Span] | None:
     """A place the page's dateline names at the head of a line: in capitals ("GENEVA, March 5 (Wire) -",
-    "NEW YORK" on a line of its own) or before a date ("Geneva, 5 March 2025 --")."""
+    "NEW YORK" on a line of its own), before a date ("Geneva, 5 March 2025 --") or an agency ("Geneva
+    (AFP) -")."""
     for m in vocab.dateline_places.finditer(text):
         place = m.group("place")
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         comma = re.match(r",\s*", text[m.end() : line_end])
         dated = comma is not None and dateline_end(text, m.end() + comma.end(), line_end) is not None
+        dated = dated or bool(_AGENCY_DASH.match(text, m.end(), line_end))
         if place.isupper() or dated:
             return vocab.place_names[place.lower()], Span.of(text, m.start("place"), m.end("place"))
     return None
@@ -277,6 +282,10 @@ def find_event(article: Article) -> Event | None:
             evidence.append(Span.of(text, m.start(), m.end()))
     place = _first(vocab.places, text, event_spans)
     location = place.group("place") if place else None
+    venue = _first(vocab.venues, text, event_spans) if place is None else None
+    if venue is not None:  # "at the Palais des Nations": the city it stands in
+        location = vocab.venue_places[venue.group("venue")]
+        evidence.append(Span.of(text, venue.start("venue"), venue.end("venue")))
     remote_match = _first(vocab.remote, text, event_spans)
     in_person = _first(vocab.in_person, text, event_spans)
     remote = True if remote_match else (False if in_person else None)
@@ -318,6 +327,8 @@ def find_event(article: Article) -> Event | None:
         # ("the Assembly adopted on 10 December 1948"), which a speech recalls.
         on_day = session_on(body, day)
         session_number = on_day.number if on_day is not None else None
+        if kind is None and session_number is not None:
+            kind = "plenary"  # as for a session named: a meeting of the session, no other kind said
     if location is None:
         at = _dateline_place(text, vocab)  # "GENEVA, March 5 (Wire) -", a line "NEW YORK"
         if at is not None:
