@@ -142,6 +142,13 @@ def test_not_figures(text: str) -> None:
             None,
             "recommendations",
         ),
+        (
+            "The candidate secured 39 of the state's 40 delegates.",
+            "39 of the state's 40 delegates",
+            39,
+            None,
+            "delegates",
+        ),
         # a word number before a counted noun of the lexicon
         (
             "Hunger is used as a weapon in at least five conflicts.",

@@ -83,7 +83,9 @@ _MONTH = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?",
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those|all)\s+(?:(?:\d{1,3}(?:,\d{3})+|\d+)\s+)?")
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|these|those|all)\s+(?:[A-Za-z]+['’]s\s+)?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\s+)?"
+)
 # "one in eleven people", "1 in 5 children": the number after "in" is a ratio's, not a count
 _RATIO_BEFORE = re.compile(r"\b(?:one|a|1)\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”]|\s(?:and|but|while|whereas|which|who)\s")
@@ -176,7 +178,8 @@ def _noun_after(
                 return phrase, at + offset + phrase_end
     if words and words[0].start() == 0 and not known_only:
         word = words[0].group()
-        if word.islower() and word.endswith("s") and len(word) > 3 and word not in lex.noun_stops:
+        plural = word.endswith("s") and not word.endswith(("'s", "’s"))  # "the state's" is no plural
+        if word.islower() and plural and len(word) > 3 and word not in lex.noun_stops:
             return word, at + offset + words[0].end()
     return None
 
