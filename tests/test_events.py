@@ -338,6 +338,28 @@ def test_event_fields(text: str, published: dt.date, expected: dict[str, object]
             D(2025, 3, 13),
             {"body": "UN Human Rights Council", "session": 58, "location": "Geneva"},
         ),
+        (  # more words for taking part from afar, and for a side event
+            "In a video statement to the Human Rights Council's 58th session, the fictional minister said "
+            "dialogue mattered.",
+            D(2025, 2, 27),
+            {"session": 58, "remote": True},
+        ),
+        (
+            "At a side meeting on the margins of the Human Rights Council's 57th session on 20 September, "
+            "fictional experts spoke.",
+            D(2024, 9, 25),
+            {"session": 57, "kind": "side event", "date": D(2024, 9, 20)},
+        ),
+        (  # the State that underwent its review
+            "On Tuesday Eastland underwent its fourth Universal Periodic Review in Geneva.",
+            D(2024, 1, 24),
+            {"body": "UPR Working Group", "session": 45, "state_under_review": "Eastland"},
+        ),
+        (
+            "The UPR of Eastland was held in Geneva on Tuesday.",
+            D(2024, 1, 24),
+            {"kind": "UPR review", "state_under_review": "Eastland"},
+        ),
         (  # a day long before the page is history, not the session meeting then
             "The General Assembly proclaimed the Universal Declaration on 10 December 1948, the fictional "
             "minister recalled.",

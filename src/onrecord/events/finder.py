@@ -27,10 +27,17 @@ _LEAD_WORDS = 15  # a sentence this long after the headlines opens the record's 
 _SPEAKER_TYPES = frozenset({"office", "special procedure"})
 _DATELINE_AFTER = re.compile(r"\s*(?:--|—|–|-|:|\(|/)")
 _META_LINE = re.compile(r"^\s*(?:Published|Updated?|Posted|Date|Source|By)\b", re.IGNORECASE)
+_NOT_A_STATE = re.compile(
+    r"^(?:(?:On|In|At|Last|This|Earlier|Later|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\s+)+"
+)
 _REVIEW_STATE = re.compile(
-    r"(?:[Rr]eview\s+of\s+(?:the\s+human\s+rights\s+(?:record|situation)\s+(?:of|in)\s+)?"
+    r"(?:(?:[Rr]eview|UPR)\s+of\s+(?:the\s+human\s+rights\s+(?:record|situation)\s+(?:of|in)\s+)?"
     r"(?P<state>(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z][\w'’-]+)*)"
-    r"|(?P<owner>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)['’]s\s+(?:\w+\s+){0,2}(?:Universal\s+Periodic\s+Review|UPR))"
+    r"|(?P<owner>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)['’]s\s+(?:\w+\s+){0,2}(?:Universal\s+Periodic\s+Review|UPR)"
+    # "China underwent its fourth Universal Periodic Review"
+    r"|(?P<subject>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:underwent|went\s+through|faced|completed)"
+    r"\s+(?:its\s+|their\s+|a\s+|the\s+)?(?:\w+\s+){0,2}(?:Universal\s+Periodic\s+Review|UPR))"
 )
 
 
@@ -278,7 +285,8 @@ def find_event(article: Article) -> Event | None:
     if kind == UPR_REVIEW or body == "UPR Working Group":
         m = _first(_REVIEW_STATE, text, event_spans)
         if m:
-            state = state_name(m.group("state") or m.group("owner"))
+            subject = _NOT_A_STATE.sub("", m.group("subject") or "")  # "On Tuesday Eastland underwent"
+            state = state_name(m.group("state") or m.group("owner") or subject)
             evidence.append(Span.of(text, m.start(), m.end()))
     place = _first(vocab.places, text, event_spans)
     location = place.group("place") if place else None
