@@ -171,6 +171,7 @@ def test_shares_and_word_numbers_are_figures(
     [
         ("About 720 million people went hungry, one in eleven people on the planet.", 11),
         ("Today 1 in 5 children is out of school.", 5),
+        ("Four out of five children lack schooling.", 5),
         ("In 2023 of the 40 reports received, most were late.", 2023),
     ],
 )

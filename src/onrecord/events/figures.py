@@ -86,8 +86,10 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|its|their|these|those|all)\s+(?:[A-Za-z]+['’]s\s+)?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\s+)?"
 )
-# "one in eleven people", "1 in 5 children": the number after "in" is a ratio's, not a count
-_RATIO_BEFORE = re.compile(r"\b(?:one|a|1)\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
+# "one in eleven people", "four out of five children": the number after "in" is a ratio's, not a count
+_RATIO_BEFORE = re.compile(
+    r"\b(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+$", re.IGNORECASE
+)
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”]|\s(?:and|but|while|whereas|which|who)\s")
 
 
