@@ -360,6 +360,12 @@ def test_event_fields(text: str, published: dt.date, expected: dict[str, object]
             D(2024, 1, 24),
             {"kind": "UPR review", "state_under_review": "Eastland"},
         ),
+        (  # a dialogue "with the Council" names no partner
+            "Presenting her report at an interactive dialogue with the Council on Wednesday, the fictional "
+            "expert told the Human Rights Council that hunger was a weapon.",
+            D(2025, 3, 6),
+            {"segment": "interactive dialogue", "kind": "interactive dialogue", "session": 58},
+        ),
         (  # a day long before the page is history, not the session meeting then
             "The General Assembly proclaimed the Universal Declaration on 10 December 1948, the fictional "
             "minister recalled.",
