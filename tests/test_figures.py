@@ -149,6 +149,13 @@ def test_not_figures(text: str) -> None:
             None,
             "delegates",
         ),
+        (  # a people named by its demonym
+            "More than 30 million Brazilians did not have enough to eat.",
+            "More than 30 million Brazilians",
+            30_000_000,
+            "more than",
+            "Brazilians",
+        ),
         # a word number before a counted noun of the lexicon
         (
             "Hunger is used as a weapon in at least five conflicts.",

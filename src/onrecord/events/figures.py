@@ -183,6 +183,8 @@ def _noun_after(
         plural = word.endswith("s") and not word.endswith(("'s", "’s"))  # "the state's" is no plural
         if word.islower() and plural and len(word) > 3 and word not in lex.noun_stops:
             return word, at + offset + words[0].end()
+        if word[:1].isupper() and word.endswith("ans") and len(word) > 4:  # "30 million Brazilians"
+            return word, at + offset + words[0].end()
     return None
 
 
