@@ -366,6 +366,18 @@ def test_event_fields(text: str, published: dt.date, expected: dict[str, object]
             D(2025, 3, 6),
             {"segment": "interactive dialogue", "kind": "interactive dialogue", "session": 58},
         ),
+        (  # a byline's date in figures, read the way that puts the words inside the session named
+            "By Fictional Reporter | 06/03/2023 - 06:30\n\nIn a video address to the Human Rights Council "
+            "last Tuesday, the minister spoke at the high-level segment of its 52nd session.",
+            None,
+            {"session": 52, "date": D(2023, 2, 28), "date_source": "relative", "remote": True},
+        ),
+        (
+            "By Fictional Reporter | 03/06/2023 - 06:30\n\nIn a video address to the Human Rights Council "
+            "last Tuesday, the minister spoke at the high-level segment of its 52nd session.",
+            None,
+            {"session": 52, "date": D(2023, 2, 28), "date_source": "relative"},
+        ),
         (  # a day long before the page is history, not the session meeting then
             "The General Assembly proclaimed the Universal Declaration on 10 December 1948, the fictional "
             "minister recalled.",

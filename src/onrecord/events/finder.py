@@ -173,13 +173,15 @@ def _choose_date(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PAGE_DATE_WORDS = 12  # a line this short holding a full date is the page's own date (byline, footer)
 _PAGE_DATE_MARK = re.compile(r"\||@|\b\d{1,2}[:.]\d\d\b")  # "Staff | date", "date @ 9:05am", "date, 08:40"
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")  # "06/03/2023", "05.03.2025"
 _CURRENT_DAYS = 7  # a day written this close before the page's date is news of the session meeting then
 
 
-def _page_date(text: str) -> dt.date | None:
+def _page_dates(text: str) -> list[dt.date]:
     """The date the page gives itself where the article came with none: the first full date (with its
     year) on a short byline or footer line ("Staff | September 27, 2024", "January 26, 2024 @ 9:05am",
-    "Posted on 23 June 2025 by ...", "Published March 6, 2025 7:12 AM UTC")."""
+    "Posted on 23 June 2025 by ...", "Published March 6, 2025 7:12 AM UTC"). A date in figures may be read
+    day first or month first ("06/03/2023 - 06:30"): both readings, day first first."""
     offset = 0
     for line in text.splitlines(keepends=True):
         start, offset = offset, offset + len(line)
@@ -190,8 +192,19 @@ def _page_date(text: str) -> dt.date | None:
             continue
         for found in find_dates(text, None, start, start + len(line)):
             if found.source == DateSource.EXPLICIT and _YEAR.search(found.span.text):
-                return found.date
-    return None
+                return [found.date]
+        numeric = _NUMERIC_DATE.search(stripped)
+        if numeric is not None:
+            first, second, year = (int(x) for x in numeric.groups())
+            readings = []
+            for day, month in ((first, second), (second, first)):
+                try:
+                    readings.append(dt.date(year, month, day))
+                except ValueError:
+                    continue
+            if readings:
+                return list(dict.fromkeys(readings))
+    return []
 
 
 _AGENCY_DASH = re.compile(r"\s*\([^)\n]{1,40}\)\s*(?:--|—|–|-|:)\s")  # "Geneva (AFP) - "
@@ -308,8 +321,17 @@ def find_event(article: Article) -> Event | None:
         find_session(body, session_number) if session_number is not None and not special else None
     )
     speech = [b for b in bounds if b not in event_spans and vocab.speech_cues.search(text, *b)]
-    anchor = article.published or _page_date(text)  # "on Wednesday" needs the day the page was written
-    chosen = _choose_date(text, anchor, event_spans, speech, calendar_session)
+    # "on Wednesday" needs the day the page was written; of two readings of "06/03/2023", the one that puts
+    # the words said inside the session named
+    anchors: list[dt.date | None] = [article.published] if article.published else [*_page_dates(text)]
+    anchor, chosen = anchors[0] if anchors else None, None
+    for candidate in anchors or [None]:
+        found = _choose_date(text, candidate, event_spans, speech, calendar_session)
+        if found is not None and found[1] in (DateSource.EXPLICIT, DateSource.RELATIVE):
+            anchor, chosen = candidate, found
+            break
+        if chosen is None:
+            anchor, chosen = candidate, found
     day, source = (chosen[0], chosen[1]) if chosen else (None, None)
     if chosen and chosen[2] is not None:
         evidence.append(chosen[2])
