@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from onrecord.models import Span
+from onrecord.text import MONTH_FORMS_PATTERN, month_number
 
 
 class DateSource:
@@ -44,14 +45,9 @@ class DateMention:
     source: str
 
 
-_MONTHS: dict[str, int] = {}
-for _number in range(1, 13):
-    _MONTHS[calendar.month_name[_number]] = _number
-    _MONTHS[calendar.month_abbr[_number]] = _number
-_MONTHS["Sept"] = 9
 _WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + MONTH_FORMS_PATTERN + r")\.?"  # the months as text.json writes them
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _EXPLICIT = [
@@ -155,9 +151,10 @@ def find_dates(
     for pattern in _EXPLICIT:
         for m in pattern.finditer(text, start, stop):
             month = m.group("month")
-            month_number = int(month) if month.isdigit() else _MONTHS[month]
+            number = int(month) if month.isdigit() else month_number(month)
+            assert number is not None  # the pattern matched one of text.json's months
             year = int(m.group("year")) if m.group("year") else None
-            add(m, _explicit_date(year, month_number, int(m.group("day")), published), DateSource.EXPLICIT)
+            add(m, _explicit_date(year, number, int(m.group("day")), published), DateSource.EXPLICIT)
     if published is not None:
         for m in _RELATIVE.finditer(text, start, stop):
             offset = _RELATIVE_DAYS[" ".join(m.group().lower().split())]
