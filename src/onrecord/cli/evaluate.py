@@ -114,7 +114,9 @@ def eval_wg(
 ) -> None:
     """Recall of delegations' statements attributed to the right State in UPR Working Group reports, and
     the reports that give the event of their review: what checks/check_wg.py counts on an export of an
-    ingest, counted the same way (the reports are ingested into a temporary store and exported).
+    ingest, counted the same way (the reports are ingested into a temporary store and exported). Also
+    what no scorer counts: heading lines taken as statements, and statements whose speaker is not a
+    State, the reviewed State's delegation or a known body.
 
     Example: onrecord eval wg --reports ../shared/data/upr/wg_reports
     """
