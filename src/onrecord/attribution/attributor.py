@@ -8,6 +8,7 @@ resolved across the article (``coref``) and uncued sentences that carry on a spe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -19,6 +20,7 @@ from onrecord.attribution.clauses import Candidate, ParagraphReader
 from onrecord.attribution.continuations import Piece, plain_continuations, quoted_continuations
 from onrecord.attribution.coref import Cluster, Resolver, fuller_name, speaker_of
 from onrecord.attribution.layout import layout_statements
+from onrecord.attribution.lexicon import countries as country_lexicon
 from onrecord.attribution.lexicon import speakers as speaker_lexicon
 from onrecord.attribution.pieces import lightened
 from onrecord.attribution.pieces import pieces as parse_pieces
@@ -291,10 +293,30 @@ class AttributeStage:
             yield replace(work, statements=statements)
 
 
+# "GENEVA — ", "NEW YORK -- ": a place in capitals and a dash, a dateline without its date; "KUALA LUMPUR: "
+# with a colon only where the place is one the country lexicon knows (else "SMITH: " is a speaker's label)
+_PLACE_DATELINE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:\s*(—|–|--)\s*|(:)\s+)(?=\S)")
+
+
+def _dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where a dateline opening ``text[start:end]`` ends: one with its date, or a place alone."""
+    found = dateline_end(text, start, end)
+    if found is not None:
+        return found
+    match = _PLACE_DATELINE.match(text, start, end)
+    if match is None or len(match.group(1)) < 3 or match.end() >= end:
+        return None
+    if match.group(3):
+        place = match.group(1).title()
+        if country_lexicon().lookup.get(place) is None:
+            return None
+    return match.end()
+
+
 def after_dateline(text: str, start: int, end: int) -> tuple[int, int]:
     """The paragraph ``text[start:end]`` without the dateline that opens it, if one does: the parser reads
     "GENEVA, 3 March 2025 -- The delegate ... told" as a sentence whose subject is GENEVA otherwise."""
-    found = dateline_end(text, start, end)
+    found = _dateline_end(text, start, end)
     return (found, end) if found is not None else (start, end)
 
 
@@ -304,7 +326,7 @@ def without_dateline(text: str, statement: Statement) -> Statement:
     line_start = text.rfind("\n", 0, content.start) + 1
     if text[line_start : content.start].strip():
         return statement
-    found = dateline_end(text, content.start, content.end)
+    found = _dateline_end(text, content.start, content.end)
     if found is None:
         return statement
     return replace(statement, content=Span.of(text, found, content.end))
