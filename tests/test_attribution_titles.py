@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from onrecord.attribution import Attributor
 from onrecord.models import Article
 
@@ -27,3 +29,26 @@ def test_a_title_nobody_holds_stays_its_own_speaker() -> None:
     names = {s.speaker.name for s in Attributor().attribute(Article(text=text))}
     assert "Petra Lind" in names
     assert any("ambassador" in n.lower() for n in names)
+
+
+@pytest.mark.parametrize(
+    ("introduced", "role", "country"),
+    [
+        ("Norway's Foreign Minister Ingrid Solvang", "Foreign Minister", "Norway"),
+        ("Kenya's Deputy Minister Amani Wekesa", "Deputy Minister", "Kenya"),
+        ("Peru's Justice Minister Rosa Quispe", "Justice Minister", "Peru"),
+    ],
+)
+def test_a_title_before_the_name_is_kept_whole(introduced: str, role: str, country: str) -> None:
+    """An honorific that ends a title ("Minister") stays in it; the possessive State is the country."""
+    text = (
+        "Invented headline about a ministerial speech\n\n"
+        f"{introduced} said the talks had to resume next week.\n\n"
+        "The minister said every delegation deserved the same hearing."
+    )
+    statements = Attributor().attribute(Article(text=text))
+    name = introduced.split(" ", 3)[-1] if "Deputy" not in introduced else "Amani Wekesa"
+    assert {s.speaker.name for s in statements} == {name}
+    speaker = statements[0].speaker
+    assert role in speaker.roles
+    assert speaker.country == country

@@ -125,9 +125,22 @@ def _split_roles(roles: list[str]) -> list[str]:
 
 
 def _pre_title(tokens: list[Token], name_start: int) -> str | None:
-    """A title written before the name ("China's top diplomat", "Republican nominee")."""
+    """A title written before the name ("China's top diplomat", "Republican nominee", "Foreign Minister"
+    of "Chile's Foreign Minister Ana Example"). A title noun that is also an honorific stays in the title
+    when other words of it come first ("Foreign Minister", not "Foreign"); the State named in the
+    possessive that opens it is the speaker's country, not part of the post."""
     lex = lexicon.speakers()
-    before = [t for t in tokens if t.i < name_start and t.dep_ != "det" and t.text not in lex.honorifics]
+    before = [t for t in tokens if t.i < name_start and t.dep_ != "det"]
+    owner = next((t for t in before if t.dep_ == "case" and t.head.dep_ == "poss"), None)
+    if owner is not None and lexicon.countries().find(tokens[0].doc[before[0].i : owner.i].text):
+        if len([t for t in before if t.i > owner.i]) > 1 or before[-1].lower_ in lex.title_nouns:
+            before = [t for t in before if t.i > owner.i]
+    courtesy = lex.female_honorifics | lex.male_honorifics
+    before = [
+        t for t in before if t.text not in courtesy and not (t.text in lex.honorifics and "." in t.text)
+    ]
+    if all(t.text in lex.honorifics for t in before) and len(before) < 2:
+        return None  # "Minister Ana Example", "Dr. Ana Example": an honorific, no title of its own
     if not before or not any(t.pos_ in {"NOUN", "ADJ", "PROPN"} for t in before):
         return None
     title = _strip_det(tokens[0].doc[before[0].i : before[-1].i + 1].text)
