@@ -132,9 +132,9 @@ def _pre_title(tokens: list[Token], name_start: int) -> str | None:
     lex = lexicon.speakers()
     before = [t for t in tokens if t.i < name_start and t.dep_ != "det"]
     owner = next((t for t in before if t.dep_ == "case" and t.head.dep_ == "poss"), None)
-    if owner is not None and lexicon.countries().find(tokens[0].doc[before[0].i : owner.i].text):
-        if len([t for t in before if t.i > owner.i]) > 1 or before[-1].lower_ in lex.title_nouns:
-            before = [t for t in before if t.i > owner.i]
+    state = owner is not None and lexicon.countries().find(tokens[0].doc[before[0].i : owner.i].text)
+    if owner is not None and state and any(t.i > owner.i for t in before):
+        before = [t for t in before if t.i > owner.i]
     courtesy = lex.female_honorifics | lex.male_honorifics
     before = [
         t for t in before if t.text not in courtesy and not (t.text in lex.honorifics and "." in t.text)
