@@ -52,3 +52,26 @@ def test_a_title_before_the_name_is_kept_whole(introduced: str, role: str, count
     speaker = statements[0].speaker
     assert role in speaker.roles
     assert speaker.country == country
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The minister said every delegation deserved the same hearing.",
+        "The Minister said every delegation deserved the same hearing.",
+        "The minister said the hearing had been fair, noting that the vote was close.",
+    ],
+)
+def test_a_title_in_the_headline_is_not_whom_the_body_names_by_it(later: str) -> None:
+    """ "Foreign minister" of a headline is a title, not a name: "the minister" of the body is the person
+    named with that title, and the headline's words do not make a speaker of their own for it."""
+    text = (
+        "Norway's foreign minister urges council to keep talking\n\n"
+        "Norway's Foreign Minister Ingrid Solvang said the talks had to resume next week.\n\n"
+        f"{later}"
+    )
+    statements = Attributor().attribute(Article(text=text))
+    said = {s.content.text: s.speaker.name for s in statements}
+    assert said.get("every delegation deserved the same hearing", "Ingrid Solvang") == "Ingrid Solvang"
+    assert said.get("the vote was close", "Ingrid Solvang") == "Ingrid Solvang"
+    assert set(said.values()) & {"Minister", "minister"} == set()

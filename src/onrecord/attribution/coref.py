@@ -107,11 +107,15 @@ class Resolver:
             cluster.last_seen = max(cluster.last_seen, offset)
 
     def _person(self, name: str) -> Cluster | None:
-        """The person cluster a name belongs to: one's words among the other's ("Wang" / "Wang Yi")."""
+        """The person cluster a name belongs to: one's words among the other's ("Wang" / "Wang Yi"). A
+        bare title ("minister") is no name: it neither finds a person by its words nor is found by them
+        ("Foreign minister" in a headline is not who "the minister" of the body is)."""
+        if bare_title(name):
+            return None
         words = set(name.split())
         best: Cluster | None = None
         for cluster in self.clusters:
-            if cluster.kind is not SpeakerKind.PERSON:
+            if cluster.kind is not SpeakerKind.PERSON or bare_title(cluster.name):
                 continue
             mine = cluster.words
             known_surname = len(cluster.name.split()) == 1 and mine <= words
@@ -133,14 +137,18 @@ class Resolver:
         """The person a bare title refers to ("the minister" after "Foreign Minister Ada Varga"): the
         latest person named before it with that word in a role or in the words that named them."""
         words = mention.name.split()
-        if not words or any(w[:1].isupper() for w in words):
-            return None  # a name, not a title
+        if not words:
+            return None
+        titled = mention.text.split()[0].lower() == "the" and words[-1].lower() in speakers().title_nouns
+        if not (bare_title(mention.name) or titled):
+            return None  # a name, not a title ("The Minister said" is one)
         head = words[-1].lower()
         candidates = [
             c
             for c in self.clusters
             if c.kind is SpeakerKind.PERSON
-            and c.last_seen < mention.start
+            and not bare_title(c.name)
+            and c.last_seen <= mention.start  # "The minister said ..., noting ...": one mention, two cues
             and any(head in phrase.lower().split() for phrase in (*c.roles, *c.names))
         ]
         return max(candidates, key=lambda c: c.last_seen) if candidates else None
@@ -197,6 +205,20 @@ class Resolver:
                 self.clusters.append(cluster)
                 return cluster
         return None
+
+
+def bare_title(name: str) -> bool:
+    """Whether a name is a title and no one's name: its words lower case but for the first of several,
+    which may open a sentence or a headline, and its last word a title noun ("minister", "Foreign
+    minister"; not "King", a surname as likely as a title)."""
+    words = name.split()
+    titles = speakers().title_nouns
+    return (
+        bool(words)
+        and words[-1].lower() in titles
+        and all(w[:1].islower() or w.lower() in titles for w in words[1:])
+        and (len(words) > 1 or words[0][:1].islower())
+    )
 
 
 def speaker_of(cluster: Cluster, aliases: list[str]) -> Speaker:
