@@ -75,3 +75,29 @@ def test_a_title_in_the_headline_is_not_whom_the_body_names_by_it(later: str) ->
     assert said.get("every delegation deserved the same hearing", "Ingrid Solvang") == "Ingrid Solvang"
     assert said.get("the vote was close", "Ingrid Solvang") == "Ingrid Solvang"
     assert set(said.values()) & {"Minister", "minister"} == set()
+    assert said.get("council to keep talking") == "Ingrid Solvang"  # the headline's title is hers
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("Norway tells council that talks must go on\nBy Ann Reporter, Oslo correspondent", "Ingrid Solvang"),
+        ("Norway's foreign minister says talks must go on", "Ingrid Solvang"),
+        ("UN trade expert says talks must go on", None),  # a title the body gives nobody: dropped
+    ],
+)
+def test_a_headline_speaker_is_the_one_the_body_names(headline: str, speaker: str | None) -> None:
+    """A headline shortens its speaker; its statement goes to the person the body names (in its own
+    line: the byline under it is no part of it), or to nobody."""
+    text = (
+        f"{headline}\n\n"
+        "OSLO — Norway's Foreign Minister Ingrid Solvang said on Monday that the talks had to resume.\n\n"
+        "Kari Nordby, an analyst at an invented institute, said the speech was well received."
+    )
+    statements = Attributor().attribute(Article(text=text))
+    said = {s.content.text: s.speaker.name for s in statements}
+    assert said.pop("talks must go on", None) == speaker
+    assert said == {
+        "the talks had to resume": "Ingrid Solvang",
+        "the speech was well received": "Kari Nordby",
+    }

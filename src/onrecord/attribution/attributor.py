@@ -18,7 +18,7 @@ from onrecord.attribution import nlp as nlp_loader
 from onrecord.attribution import unrecords, unreports
 from onrecord.attribution.clauses import Candidate, ParagraphReader
 from onrecord.attribution.continuations import Piece, plain_continuations, quoted_continuations
-from onrecord.attribution.coref import Cluster, Resolver, fuller_name, speaker_of
+from onrecord.attribution.coref import Cluster, Resolver, fuller_name, headline_speakers, speaker_of
 from onrecord.attribution.layout import layout_statements
 from onrecord.attribution.lexicon import countries as country_lexicon
 from onrecord.attribution.lexicon import speakers as speaker_lexicon
@@ -161,6 +161,8 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         resolved = record.settle(resolved, resolver, people)
         dropped += [c for c, k in resolved if unrecords.is_bare_title(k)]  # "The Chair said": who?
         resolved = [(c, k) for c, k in resolved if not unrecords.is_bare_title(k)]
+    if record is None:
+        resolved = headline_speakers(resolved, _headline_paragraphs(parsed), text)
     clusters = [c for c in resolver.clusters if c.speaks and any(k is c for _, k in resolved)]
     pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
     taken = [(c.start, c.end) for c, _ in resolved] + [
@@ -193,6 +195,17 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         for p in extra
     ]
     return tuple(sorted((without_dateline(text, s) for s in statements), key=lambda s: s.content.start))
+
+
+def _headline_paragraphs(parsed: list[ParsedParagraph]) -> set[int]:
+    """The paragraphs before the body: the lines of a headline (with its byline, a caption, the page's
+    furniture) end in no full stop; the first paragraph that does opens the body."""
+    heads: set[int] = set()
+    for index, paragraph in enumerate(parsed):
+        if paragraph.doc.text.rstrip().endswith((".", "!", "?", '"', "”", "’")):
+            break
+        heads.add(index)
+    return heads
 
 
 def _reading_order(candidate: Candidate) -> int:

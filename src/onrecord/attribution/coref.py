@@ -10,11 +10,15 @@ nearest earlier group, organization or State quoted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from onrecord.attribution.lexicon import speakers
 from onrecord.attribution.speakers import Mention
 from onrecord.models import Speaker, SpeakerKind
+
+if TYPE_CHECKING:
+    from onrecord.attribution.clauses import Candidate
 
 _PERSONAL = {"he", "she", "him", "her"}
 _FUNCTION = {
@@ -205,6 +209,45 @@ class Resolver:
                 self.clusters.append(cluster)
                 return cluster
         return None
+
+
+def headline_speakers(
+    resolved: list[tuple[Candidate, Cluster]], heads: set[int], text: str
+) -> list[tuple[Candidate, Cluster]]:
+    """The statements of a headline (``heads``: its paragraphs), each in its own line and given to the
+    speaker the body names. A headline shortens its speaker: a title ("Ruritania's foreign minister
+    tells ...") is the one person the body names with that title, else the statement is dropped; a
+    State that speaks nowhere in the body ("Ruritania tells ...") is the one person of that State who
+    does, where there is one."""
+    body = [k for c, k in resolved if c.paragraph not in heads]
+    unique = {id(k): k for k in body}.values()
+    people = [k for k in unique if k.kind is SpeakerKind.PERSON and not bare_title(k.name)]
+    out: list[tuple[Candidate, Cluster]] = []
+    for candidate, cluster in resolved:
+        if candidate.paragraph not in heads:
+            out.append((candidate, cluster))
+            continue
+        line_end = text.find("\n", candidate.start, candidate.end)
+        if line_end >= 0:  # "... as session opens\nBy Ann Example": the byline is no part of it
+            candidate = replace(
+                candidate, end=len(text[candidate.start : line_end].rstrip()) + candidate.start
+            )
+        if bare_title(cluster.name):
+            head = cluster.name.split()[-1].lower()
+            holders = [
+                k
+                for k in people
+                if any(head in phrase.lower().split() for phrase in (*k.roles, *k.names))
+                and (cluster.country is None or k.country in {None, cluster.country})
+            ]
+            if len(holders) != 1:
+                continue  # a title the body gives nobody, or several: whose words they are is a guess
+            cluster = holders[0]
+        elif cluster.kind is SpeakerKind.STATE and all(k is not cluster for k in body):
+            own = [k for k in people if k.country == cluster.name]
+            cluster = own[0] if len(own) == 1 else cluster
+        out.append((candidate, cluster))
+    return out
 
 
 def bare_title(name: str) -> bool:
