@@ -144,6 +144,31 @@ CASES = [
         "Norway",
         id="state",
     ),
+    pytest.param(
+        [
+            "Harbour talks resume",
+            "Pell Arkin accused the port authority of ignoring the fishermen's complaints for a decade.",
+        ],
+        "of ignoring the fishermen's complaints",
+        "Pell Arkin",
+        StatementKind.INDIRECT,
+        "accused",
+        "Pell Arkin",
+        id="accused-of",
+    ),
+    pytest.param(
+        [
+            "Harbour talks resume",
+            "Pell Arkin also called for the owners of the old mill to be held to account, saying the river"
+            " had been poisoned.",
+        ],
+        "the owners of the old mill to be held to account",
+        "Pell Arkin",
+        StatementKind.INDIRECT,
+        "called for",
+        "Pell Arkin",
+        id="called-for-a-clause",
+    ),
 ]
 
 

@@ -257,8 +257,10 @@ class ParagraphReader:
             particle = doc[cue.end - 1]
             if particle.i != head.i:
                 objects += [c for c in particle.children if c.dep_ == "pobj"]
+                if particle.dep_ == "mark":  # "called for X to be held ...": the clause it opens
+                    objects.append(particle.head)
             if objects:
-                start = min(o.left_edge.i for o in objects)
+                start = max(min(o.left_edge.i for o in objects), cue.end)
                 end = max(o.right_edge.i for o in objects) + 1
                 if doc[start].lower_ == "that" and doc[start].dep_ == "det" and start == cue.end:
                     # "underlined that starvation ... is prohibited": a that-clause the parse read as an
