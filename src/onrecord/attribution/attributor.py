@@ -73,13 +73,16 @@ class Attributor:
                 parsed[id(article)].append(ParsedParagraph(start, doc))
             for article in batch:
                 if id(article) in parsed:
-                    yield read_news(article.text, parsed[id(article)], article.genre)
+                    yield read_news(article.text, parsed[id(article)], article.genre, self.nlp)
                 else:
                     yield unreports.attribute_report(article.text)
 
 
-def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEWS) -> tuple[Statement, ...]:
-    """Statements of a news article (or of a UN meeting record: ``genre``) from its parsed paragraphs."""
+def read_news(
+    text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEWS, nlp: Any = None
+) -> tuple[Statement, ...]:
+    """Statements of a news article (or of a UN meeting record: ``genre``) from its parsed paragraphs;
+    ``nlp`` parses a sentence's rest alone where an opening clause hid the subject (news only)."""
     quotes = find_quotes(text)
     candidates: list[Candidate] = []
     people: list[tuple[int, str]] = []
@@ -90,7 +93,8 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
     for index, paragraph in enumerate(parsed):
         end = paragraph.start + len(paragraph.doc.text)
         mine = [q for q in quotes if paragraph.start <= q.outer_start < end]
-        reader = ParagraphReader(text, paragraph.doc, paragraph.start, mine, index)
+        reparse = nlp if nlp is not None and not genre.is_un_record else None
+        reader = ParagraphReader(text, paragraph.doc, paragraph.start, mine, index, reparse)
         if record is not None:
             candidates.extend(record.read(reader, index))
         else:
