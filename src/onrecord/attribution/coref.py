@@ -157,6 +157,23 @@ class Resolver:
         ]
         return max(candidates, key=lambda c: c.last_seen) if candidates else None
 
+    def _surname(self, mention: Mention) -> Cluster | None:
+        """The person named earlier in full whose surname a name the tagger took for an organization is
+        ("Teixeira Lobo" after "Marina Teixeira Lobo"): every word of it the last words of that name."""
+        words = mention.name.split()
+        if mention.kind not in {SpeakerKind.ORGANIZATION, SpeakerKind.UNKNOWN} or not words:
+            return None
+        if not all(w[:1].isupper() for w in words):
+            return None
+        fits = [
+            c
+            for c in self.clusters
+            if c.kind is SpeakerKind.PERSON
+            and c.last_seen < mention.start
+            and any(n.split()[-len(words) :] == words and len(n.split()) > len(words) for n in c.names)
+        ]
+        return max(fits, key=lambda c: c.last_seen) if fits else None
+
     def resolve(self, mention: Mention, paragraph: int) -> Cluster | None:
         self._catch_up(mention.start)
         cluster: Cluster | None
@@ -171,7 +188,9 @@ class Resolver:
                 self.clusters.append(cluster)
         else:
             key = mention.name.lower()
-            cluster = next((c for c in self.clusters if c.name.lower() == key), None)
+            cluster = next((c for c in self.clusters if c.name.lower() == key), None) or self._surname(
+                mention
+            )
             if cluster is None:
                 cluster = Cluster(mention.name, mention.kind, names=[mention.name])
                 self.clusters.append(cluster)

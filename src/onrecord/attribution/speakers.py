@@ -154,9 +154,17 @@ def _named_apposition(head: Token) -> tuple[Token | None, Token]:
 
     def person(token: Token) -> Token | None:
         return next(
-            (c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"),
+            (
+                c
+                for c in token.rights
+                if c.dep_ == "appos"
+                and c.pos_ == "PROPN"
+                and (c.ent_type_ == "PERSON" or (token.lower_ in titles and _unknown_name(list(c.subtree))))
+            ),
             None,
         )
+
+    titles = lexicon.speakers().title_nouns
 
     if (found := person(head)) is not None:
         return found, head
@@ -167,6 +175,41 @@ def _named_apposition(head: Token) -> tuple[Token | None, Token]:
     if head.lower_ in lexicon.speakers().title_nouns and head.text[:1].isupper():  # a post: "The Chair of"
         return _tail_apposition(head), head
     return None, head
+
+
+def _title_then_name(head: Token) -> Any | None:
+    """The person's name that ends the prepositional tail of a capitalized title heading the phrase,
+    with no comma before it ("Minister in the Prime Minister's Department Ann Example", which the parse
+    reads as the department's Ann Example): the PERSON entity ending the phrase."""
+    if head.lower_ not in lexicon.speakers().title_nouns or not head.text[:1].isupper():
+        return None
+    if not any(c.dep_ == "prep" for c in head.rights):
+        return None
+    last = head.right_edge.i
+    for ent in head.doc.ents:
+        if ent.label_ == "PERSON" and ent.end == last + 1 and ent.start > head.i + 2:
+            before = head.doc[ent.start - 1]  # "Spokesperson for President Ann Example": the president's name
+            titled = (
+                before.lower_ in lexicon.speakers().title_nouns
+                or before.text in lexicon.speakers().honorifics
+            )
+            return ent if not (before.is_punct or before.dep_ == "cc" or titled) else None
+    return None
+
+
+def _unknown_name(words: list[Token]) -> bool:
+    """Whether the proper nouns ``words`` are a name the tagger gave no person (or took for an
+    organization: "Ana Lucía Prieto", "Tomasz Wielgosz") that has nothing of a place or an organization:
+    two to four capitalized words, none an organization word, no place among them."""
+    words = [t for t in words if not t.is_punct]
+    return (
+        2 <= len(words) <= 4
+        and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in {"GPE", "NORP", "LOC"}
+            for t in words
+        )
+        and not {t.text for t in words} & lexicon.speakers().organization_words
+    )
 
 
 def _tail_apposition(title: Token) -> Token | None:
@@ -311,6 +354,20 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         return Mention(first.idx, last.idx + len(last.text), text, text, SpeakerKind.GROUP)
     if lower in lex.non_speakers or (head.pos_ in {"PRON", "SCONJ", "DET"} and head.text != "He"):
         return None
+    held = _title_then_name(head)
+    if held is not None:  # "Minister in the Prime Minister's Department Ann Example said"
+        inner = analyse(held.root, sentence_text)
+        if inner is not None and inner.kind is SpeakerKind.PERSON:
+            title = doc[head.i : held.start].text.strip(" ,")
+            return replace(
+                inner,
+                start=head.idx,
+                text=doc.text[head.idx : inner.end],
+                name=held.text,
+                roles=(title,),
+                country=lexicon.countries().find(title) or inner.country,
+                surname_only=False,
+            )
     named, title_end = _named_apposition(head)
     if named is None and (state := _state_agent(head, sentence_text)) is not None:
         return state
@@ -319,6 +376,17 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     if titled_head and named is not None:  # "the spokesman, Ann Example," / "top diplomat Wang Yi"
         inner = analyse(named, sentence_text)
         if inner is not None:
+            gap = doc[title_end.i + 1 : named.left_edge.i]
+            if (  # "the Special Rapporteur on the right to food, Ann Example,": the title's tail is its own
+                len(gap) > 2
+                and gap[0].dep_ == "prep"
+                and gap[0].head.i == title_end.i
+                and [t.text for t in gap].count(",") == 1
+                and gap[-1].text == ","
+            ):
+                title_end = gap[-2]
+            if title_end.lower_ in lex.title_nouns or head.lower_ in lex.title_nouns:
+                inner = replace(inner, kind=SpeakerKind.PERSON, surname_only=False)  # a title's holder
             start, _ = _np_range(head)
             title_tokens = [t for t in doc[start : title_end.i + 1] if t.dep_ != "det"]
             title = _strip_det(doc[title_tokens[0].i : title_end.i + 1].text) if title_tokens else head.text
@@ -388,6 +456,10 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
                     break
     if name_tokens and (person is not None or head.pos_ == "PROPN"):
         name_tokens = _hyphen_joined(name_tokens)
+        while len(name_tokens) > 2 and (  # "... Prime Minister's Office Ann Example": no name opens so
+            name_tokens[0].text in lex.organization_words or name_tokens[0].lower_ in lex.title_nouns
+        ):
+            name_tokens = name_tokens[1:]
     organization = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= head.i < e.end), None)
     leading = (  # "Front Line Advocates International": capitalized words the proper-noun run dropped
         organization is not None
@@ -404,7 +476,8 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     if not name:
         return None
     title = _pre_title(tokens, name_tokens[0].i)
-    if title and person is not None:
+    held = title is not None and title.split()[-1].lower() in lex.title_nouns and _unknown_name(name_tokens)
+    if title and (person is not None or held):  # "Committee member Ann Example": a title's holder
         roles.insert(0, title)
     roles = _split_roles(roles)
     titled = any(r.split(" of ")[0].split(" at ")[0].split()[-1].lower() in lex.title_nouns for r in roles)
