@@ -581,3 +581,20 @@ def test_a_title_holder_is_a_person_with_the_whole_title(
     assert role is None or any(role in r for r in first.speaker.roles)
     if "Mensah" not in name:  # "He" for a man
         assert _find(statements, "every complaint had to be heard").speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("introduced", "country"),
+    [
+        ("Lea Marchetti, Geneva director of an invented rights group,", None),
+        ("Lea Marchetti, the Washington correspondent of an invented weekly,", None),
+        ("Lea Marchetti, a professor of law at the University of Nairobi,", "Kenya"),
+        ("Lea Marchetti, a Kenyan lawyer,", "Kenya"),
+    ],
+)
+def test_a_place_before_a_post_is_not_the_speakers_country(
+    attributor: Attributor, introduced: str, country: str | None
+) -> None:
+    """ "Geneva director": where the post is, not whose national the speaker is."""
+    article = _article("Harbour talks resume", f"{introduced} said the speech was one of the clearest.")
+    assert _find(attributor.attribute(article), "the speech was").speaker.country == country

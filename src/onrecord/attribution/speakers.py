@@ -365,7 +365,7 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
                 text=doc.text[head.idx : inner.end],
                 name=held.text,
                 roles=(title,),
-                country=lexicon.countries().find(title) or inner.country,
+                country=lexicon.countries().of_role(title) or inner.country,
                 surname_only=False,
             )
     named, title_end = _named_apposition(head)
@@ -396,7 +396,7 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
                 start=first.idx,
                 text=doc.text[first.idx : inner.end],
                 roles=(title, *inner.roles),
-                country=inner.country or lexicon.countries().find(title),
+                country=inner.country or lexicon.countries().of_role(title),
             )
     start, end = _np_range(head)
     tokens = [t for t in doc[start:end] if not t.is_space]
@@ -491,7 +491,7 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         country = country_lex.find(name) or name
     else:
         for source in [*roles, affiliation or "", text]:
-            country = country_lex.find(source)
+            country = country_lex.of_role(source) if source in roles else country_lex.find(source)
             if country:
                 break
     on_behalf = on_behalf_of(sentence_text)
