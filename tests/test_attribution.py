@@ -598,3 +598,16 @@ def test_a_place_before_a_post_is_not_the_speakers_country(
     """ "Geneva director": where the post is, not whose national the speaker is."""
     article = _article("Harbour talks resume", f"{introduced} said the speech was one of the clearest.")
     assert _find(attributor.attribute(article), "the speech was").speaker.country == country
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("Speakers at a side event on the margins of the harbour conference", "Speakers"),
+        ("Participants at a round table in the old port", "Participants"),
+        ("Members of the harbour committee", "Members of the harbour committee"),
+    ],
+)
+def test_where_people_spoke_is_not_their_name(attributor: Attributor, source: str, name: str) -> None:
+    article = _article("Harbour talks resume", f"{source} said on Thursday that the nets were empty again.")
+    assert _find(attributor.attribute(article), "the nets were empty").speaker.name == name

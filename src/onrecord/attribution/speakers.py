@@ -197,6 +197,20 @@ def _title_then_name(head: Token) -> Any | None:
     return None
 
 
+def _occasion(head: Token, prep: Token) -> bool:
+    """Whether the tail ``prep`` of a plural noun says where people spoke, not who they are ("Speakers at
+    a side event on the margins of the session"; but "experts at Amnesty International", "members of
+    the committee"): "at" or "with" a common noun."""
+    target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return (
+        head.tag_ in {"NNS", "NNPS"}
+        and prep.lower_ in {"at", "with"}
+        and target is not None
+        and target.pos_ == "NOUN"
+        and target.ent_type_ not in {"ORG", "GPE"}
+    )
+
+
 def _unknown_name(words: list[Token]) -> bool:
     """Whether the proper nouns ``words`` are a name the tagger gave no person (or took for an
     organization: "Ana Lucía Prieto", "Tomasz Wielgosz") that has nothing of a place or an organization:
@@ -450,6 +464,8 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         if head.i + 1 < len(doc):  # "a spokesman for the campaign": keep the prepositional tail
             for child in head.rights:
                 if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "with"}:
+                    if _occasion(head, child):
+                        break
                     name_tokens = list(
                         doc[name_tokens[0].i if name_tokens else head.i : child.right_edge.i + 1]
                     )
