@@ -180,7 +180,10 @@ def _named_apposition(head: Token) -> tuple[Token | None, Token]:
 def _title_then_name(head: Token) -> Any | None:
     """The person's name that ends the prepositional tail of a capitalized title heading the phrase,
     with no comma before it ("Minister in the Prime Minister's Department Ann Example", which the parse
-    reads as the department's Ann Example): the PERSON entity ending the phrase."""
+    reads as the department's Ann Example): the PERSON entity ending the phrase, right after an
+    organization's word (elsewhere the entity may be part of a name, "Nadia [Ferreira Holm]", or no
+    name at all, "the Special Envoy for the [Sahel]"; and "Spokesperson for President Ann Example" names
+    the president)."""
     if head.lower_ not in lexicon.speakers().title_nouns or not head.text[:1].isupper():
         return None
     if not any(c.dep_ == "prep" for c in head.rights):
@@ -188,12 +191,8 @@ def _title_then_name(head: Token) -> Any | None:
     last = head.right_edge.i
     for ent in head.doc.ents:
         if ent.label_ == "PERSON" and ent.end == last + 1 and ent.start > head.i + 2:
-            before = head.doc[ent.start - 1]  # "Spokesperson for President Ann Example": the president's name
-            titled = (
-                before.lower_ in lexicon.speakers().title_nouns
-                or before.text in lexicon.speakers().honorifics
-            )
-            return ent if not (before.is_punct or before.dep_ == "cc" or titled) else None
+            before = head.doc[ent.start - 1]
+            return ent if before.text in lexicon.speakers().organization_words else None
     return None
 
 
@@ -472,8 +471,10 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
                     break
     if name_tokens and (person is not None or head.pos_ == "PROPN"):
         name_tokens = _hyphen_joined(name_tokens)
-        while len(name_tokens) > 2 and (  # "... Prime Minister's Office Ann Example": no name opens so
-            name_tokens[0].text in lex.organization_words or name_tokens[0].lower_ in lex.title_nouns
+        while (  # "... Prime Minister's Office Ann Example": no name opens so ("Deputy High Commissioner"
+            len(name_tokens) > 2  # is a title, and stays whole)
+            and name_tokens[-1].lower_ not in lex.title_nouns
+            and (name_tokens[0].text in lex.organization_words or name_tokens[0].lower_ in lex.title_nouns)
         ):
             name_tokens = name_tokens[1:]
     organization = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= head.i < e.end), None)
