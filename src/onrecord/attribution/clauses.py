@@ -249,7 +249,9 @@ class ParagraphReader:
             alone = self.reparse(doc.text[start_char : sentence.end_char])
             reader = ParagraphReader(self.text, alone, self.offset + start_char, self.quotes, self.paragraph)
             verb = next((t for t in alone if t.idx == head.idx - start_char), None)
-            subject = _subject(verb) if verb is not None else None
+            if verb is None:
+                continue
+            subject = _subject(verb)
             if subject is None or subject.left_edge.i != 0 or subject.pos_ not in {"NOUN", "PROPN"}:
                 continue
             sub_cue = next((c for c in find_cues(verb.sent) if c.head == verb.i), None)
