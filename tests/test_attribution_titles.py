@@ -101,3 +101,13 @@ def test_a_headline_speaker_is_the_one_the_body_names(headline: str, speaker: st
         "the talks had to resume": "Ingrid Solvang",
         "the speech was well received": "Kari Nordby",
     }
+
+
+def test_a_headline_state_is_not_a_citizen_without_a_post_for_it() -> None:
+    """Only a person with a post that speaks for the State ("Foreign Minister") stands for it."""
+    text = (
+        "Norway tells council that talks must go on\n\n"
+        "Kari Nordby, a Norwegian lawyer at an invented institute, said the speech was well received."
+    )
+    said = {s.content.text: s.speaker.name for s in Attributor().attribute(Article(text=text))}
+    assert said.get("talks must go on") == "Norway"

@@ -237,7 +237,8 @@ def headline_speakers(
     speaker the body names. A headline shortens its speaker: a title ("Ruritania's foreign minister
     tells ...") is the one person the body names with that title, else the statement is dropped; a
     State that speaks nowhere in the body ("Ruritania tells ...") is the one person of that State who
-    does, where there is one."""
+    does with a post that speaks for it (``state_titles``: a minister, not a lawyer), where there is
+    one."""
     body = [k for c, k in resolved if c.paragraph not in heads]
     unique = {id(k): k for k in body}.values()
     people = [k for k in unique if k.kind is SpeakerKind.PERSON and not bare_title(k.name)]
@@ -263,7 +264,12 @@ def headline_speakers(
                 continue  # a title the body gives nobody, or several: whose words they are is a guess
             cluster = holders[0]
         elif cluster.kind is SpeakerKind.STATE and all(k is not cluster for k in body):
-            own = [k for k in people if k.country == cluster.name]
+            posts = speakers().state_titles
+            own = [
+                k
+                for k in people
+                if k.country == cluster.name and any(w in posts for r in k.roles for w in r.lower().split())
+            ]
             cluster = own[0] if len(own) == 1 else cluster
         out.append((candidate, cluster))
     return out

@@ -40,6 +40,7 @@ class SpeakerLexicon:
     generic_titles: frozenset[str]  # nouns that never name a speaker on their own ("the delegate")
     behalf_any: tuple[str, ...]  # "on behalf of" any group
     behalf_known: tuple[str, ...]  # "speaking for" a group of the groups lexicon only
+    state_titles: frozenset[str] = frozenset()  # posts whose holder speaks for their State ("minister")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ def speakers() -> SpeakerLexicon:
         generic_titles=frozenset(data["generic_titles"]),
         behalf_any=tuple(data["behalf"]["any"]),
         behalf_known=tuple(data["behalf"]["known_groups_only"]),
+        state_titles=frozenset(data["state_titles"]),
     )
 
 
