@@ -36,7 +36,16 @@ def test_a_date_inside_a_line_is_kept() -> None:
 
 @pytest.mark.parametrize(
     "opening",
-    ["GENEVA, 3 March 2026 -- ", "GENEVA, March 3 (Harbour Wire) - ", ""],  # with a dateline and without
+    # with a dateline, with a place alone (a dash after it, or a colon after a place the lexicon knows),
+    # and without
+    [
+        "GENEVA, 3 March 2026 -- ",
+        "GENEVA, March 3 (Harbour Wire) - ",
+        "GENEVA — ",
+        "NEW YORK -- ",
+        "KUALA LUMPUR: ",
+        "",
+    ],
 )
 def test_a_dateline_is_not_taken_for_the_speaker(opening: str) -> None:
     """The parser read "GENEVA, 3 March 2026 -- The delegate ... told" with GENEVA as the subject; the

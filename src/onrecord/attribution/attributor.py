@@ -8,6 +8,7 @@ resolved across the article (``coref``) and uncued sentences that carry on a spe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -17,8 +18,9 @@ from onrecord.attribution import nlp as nlp_loader
 from onrecord.attribution import unrecords, unreports
 from onrecord.attribution.clauses import Candidate, ParagraphReader
 from onrecord.attribution.continuations import Piece, plain_continuations, quoted_continuations
-from onrecord.attribution.coref import Cluster, Resolver, fuller_name, speaker_of
+from onrecord.attribution.coref import Cluster, Resolver, fuller_name, headline_speakers, speaker_of
 from onrecord.attribution.layout import layout_statements
+from onrecord.attribution.lexicon import countries as country_lexicon
 from onrecord.attribution.lexicon import speakers as speaker_lexicon
 from onrecord.attribution.pieces import lightened
 from onrecord.attribution.pieces import pieces as parse_pieces
@@ -71,13 +73,16 @@ class Attributor:
                 parsed[id(article)].append(ParsedParagraph(start, doc))
             for article in batch:
                 if id(article) in parsed:
-                    yield read_news(article.text, parsed[id(article)], article.genre)
+                    yield read_news(article.text, parsed[id(article)], article.genre, self.nlp)
                 else:
                     yield unreports.attribute_report(article.text)
 
 
-def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEWS) -> tuple[Statement, ...]:
-    """Statements of a news article (or of a UN meeting record: ``genre``) from its parsed paragraphs."""
+def read_news(
+    text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEWS, nlp: Any = None
+) -> tuple[Statement, ...]:
+    """Statements of a news article (or of a UN meeting record: ``genre``) from its parsed paragraphs;
+    ``nlp`` parses a sentence's rest alone where an opening clause hid the subject (news only)."""
     quotes = find_quotes(text)
     candidates: list[Candidate] = []
     people: list[tuple[int, str]] = []
@@ -88,7 +93,8 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
     for index, paragraph in enumerate(parsed):
         end = paragraph.start + len(paragraph.doc.text)
         mine = [q for q in quotes if paragraph.start <= q.outer_start < end]
-        reader = ParagraphReader(text, paragraph.doc, paragraph.start, mine, index)
+        reparse = nlp if nlp is not None and not genre.is_un_record else None
+        reader = ParagraphReader(text, paragraph.doc, paragraph.start, mine, index, reparse)
         if record is not None:
             candidates.extend(record.read(reader, index))
         else:
@@ -159,6 +165,8 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         resolved = record.settle(resolved, resolver, people)
         dropped += [c for c, k in resolved if unrecords.is_bare_title(k)]  # "The Chair said": who?
         resolved = [(c, k) for c, k in resolved if not unrecords.is_bare_title(k)]
+    if record is None:
+        resolved = headline_speakers(resolved, _headline_paragraphs(parsed), text)
     clusters = [c for c in resolver.clusters if c.speaks and any(k is c for _, k in resolved)]
     pieces = [_piece(text, c, clusters.index(k), parsed) for c, k in resolved]
     taken = [(c.start, c.end) for c, _ in resolved] + [
@@ -191,6 +199,17 @@ def read_news(text: str, parsed: list[ParsedParagraph], genre: Genre = Genre.NEW
         for p in extra
     ]
     return tuple(sorted((without_dateline(text, s) for s in statements), key=lambda s: s.content.start))
+
+
+def _headline_paragraphs(parsed: list[ParsedParagraph]) -> set[int]:
+    """The paragraphs before the body: the lines of a headline (with its byline, a caption, the page's
+    furniture) end in no full stop; the first paragraph that does opens the body."""
+    heads: set[int] = set()
+    for index, paragraph in enumerate(parsed):
+        if paragraph.doc.text.rstrip().endswith((".", "!", "?", '"', "”", "’")):
+            break
+        heads.add(index)
+    return heads
 
 
 def _reading_order(candidate: Candidate) -> int:
@@ -291,10 +310,30 @@ class AttributeStage:
             yield replace(work, statements=statements)
 
 
+# "GENEVA — ", "NEW YORK -- ": a place in capitals and a dash, a dateline without its date; "KUALA LUMPUR: "
+# with a colon only where the place is one the country lexicon knows (else "SMITH: " is a speaker's label)
+_PLACE_DATELINE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:\s*(—|–|--)\s*|(:)\s+)(?=\S)")
+
+
+def _dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where a dateline opening ``text[start:end]`` ends: one with its date, or a place alone."""
+    found = dateline_end(text, start, end)
+    if found is not None:
+        return found
+    match = _PLACE_DATELINE.match(text, start, end)
+    if match is None or len(match.group(1)) < 3 or match.end() >= end:
+        return None
+    if match.group(3):
+        place = match.group(1).title()
+        if country_lexicon().lookup.get(place) is None:
+            return None
+    return match.end()
+
+
 def after_dateline(text: str, start: int, end: int) -> tuple[int, int]:
     """The paragraph ``text[start:end]`` without the dateline that opens it, if one does: the parser reads
     "GENEVA, 3 March 2025 -- The delegate ... told" as a sentence whose subject is GENEVA otherwise."""
-    found = dateline_end(text, start, end)
+    found = _dateline_end(text, start, end)
     return (found, end) if found is not None else (start, end)
 
 
@@ -304,7 +343,7 @@ def without_dateline(text: str, statement: Statement) -> Statement:
     line_start = text.rfind("\n", 0, content.start) + 1
     if text[line_start : content.start].strip():
         return statement
-    found = dateline_end(text, content.start, content.end)
+    found = _dateline_end(text, content.start, content.end)
     if found is None:
         return statement
     return replace(statement, content=Span.of(text, found, content.end))

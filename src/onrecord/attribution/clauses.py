@@ -10,6 +10,7 @@ parataxis), the sentence before the cue's clause.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +68,15 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return _subject(head.head, depth + 1)
         return _subject(head, depth + 1)
     return None
+
+
+def _finite(doc: Doc, start: int, end: int) -> bool:
+    """Whether the tokens ``start:end`` hold a clause of their own: a verb with its subject there."""
+    return any(
+        t.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and start <= c.i < end for c in t.children)
+        for t in doc[start:end]
+    )
 
 
 def _reports(verb: Token) -> bool:
@@ -157,12 +167,21 @@ def _adjacent_quote(text: str, quotes: list[Quote], clause_start: int, clause_en
 class ParagraphReader:
     """Finds the cued statements of one paragraph parsed as ``doc`` at ``offset`` in the article."""
 
-    def __init__(self, text: str, doc: Doc, offset: int, quotes: list[Quote], paragraph: int) -> None:
+    def __init__(
+        self,
+        text: str,
+        doc: Doc,
+        offset: int,
+        quotes: list[Quote],
+        paragraph: int,
+        reparse: Callable[[str], Doc] | None = None,
+    ) -> None:
         self.text = text  # the whole article text
         self.doc = doc
         self.offset = offset
         self.quotes = quotes
         self.paragraph = paragraph
+        self.reparse = reparse  # parses a stretch of text alone (``_after_opening``), where given
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets in the article of the token range ``start:end``."""
@@ -193,7 +212,7 @@ class ParagraphReader:
         if subject is not None and subject.pos_ == "PRON" and (sender := _message_clause(head)) is not None:
             subject = sender  # "X issued a statement, in which he said ...": "he" is X
         if subject is None:
-            return None
+            return self._after_opening(sentence, cue)
         mention = analyse(subject, sentence_text)
         if mention is None:
             return None
@@ -206,6 +225,52 @@ class ParagraphReader:
         if start < mention.end and mention.start < end:
             return None  # the content cannot hold its own source
         return Candidate(start, end, kind, self.paragraph, cue_chars, mention)
+
+    def _after_opening(self, sentence: Any, cue: Cue) -> Candidate | None:
+        """The statement of a cue the parse gave no subject because a clause set off by a comma opens
+        the sentence ("Introducing the text, Italy's ambassador, Ann Example, said ...", "Leading the
+        delegation at the review, which ..., Minister Ann Example said ...", "Hunger is a weapon, the
+        Special Rapporteur, Ann Example, told the Council"): the rest of the sentence after one of the
+        commas is parsed alone, and read where the cue's subject opens it. The opening clause is what
+        was said only when it is a clause of its own (a verb with its subject) and nothing is said after
+        the cue; a participle or a prepositional phrase opening the sentence is the reporter's."""
+        doc, head = self.doc, self.doc[cue.head]
+        first = sentence[0]
+        opener = (
+            first.tag_ in {"VBG", "VBN"} or first.pos_ == "ADP" or _finite(doc, sentence.start, cue.start)
+        )
+        if self.reparse is None or cue.phrase or head.tag_ not in {"VBD", "VBZ", "VBP"} or not opener:
+            return None
+        for comma in (t for t in doc[sentence.start : cue.start] if t.text == ","):
+            rest = comma.i + 1
+            while rest < cue.start and doc[rest].is_space:
+                rest += 1
+            start_char = doc[rest].idx
+            alone = self.reparse(doc.text[start_char : sentence.end_char])
+            reader = ParagraphReader(self.text, alone, self.offset + start_char, self.quotes, self.paragraph)
+            verb = next((t for t in alone if t.idx == head.idx - start_char), None)
+            if verb is None:
+                continue
+            subject = _subject(verb)
+            if subject is None or subject.left_edge.i != 0 or subject.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            sub_cue = next((c for c in find_cues(verb.sent) if c.head == verb.i), None)
+            if sub_cue is None:
+                return None
+            found = reader._statement(verb.sent, sub_cue)
+            if found is not None:
+                return found
+            if not _finite(doc, sentence.start, comma.i):
+                return None
+            mention = analyse(subject, sentence.text)
+            content = self.classify(sentence.start, comma.i)
+            if mention is None or content is None:
+                return None
+            start, end, kind = content
+            return Candidate(
+                start, end, kind, self.paragraph, self.chars(cue.start, cue.end), mention.moved(reader.offset)
+            )
+        return None
 
     def classify(self, start: int, end: int) -> tuple[int, int, StatementKind] | None:
         """Character range and kind for the content token range ``start:end``."""
@@ -257,8 +322,10 @@ class ParagraphReader:
             particle = doc[cue.end - 1]
             if particle.i != head.i:
                 objects += [c for c in particle.children if c.dep_ == "pobj"]
+                if particle.dep_ == "mark":  # "called for X to be held ...": the clause it opens
+                    objects.append(particle.head)
             if objects:
-                start = min(o.left_edge.i for o in objects)
+                start = max(min(o.left_edge.i for o in objects), cue.end)
                 end = max(o.right_edge.i for o in objects) + 1
                 if doc[start].lower_ == "that" and doc[start].dep_ == "det" and start == cue.end:
                     # "underlined that starvation ... is prohibited": a that-clause the parse read as an

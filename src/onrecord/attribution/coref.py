@@ -10,11 +10,15 @@ nearest earlier group, organization or State quoted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from onrecord.attribution.lexicon import speakers
 from onrecord.attribution.speakers import Mention
 from onrecord.models import Speaker, SpeakerKind
+
+if TYPE_CHECKING:
+    from onrecord.attribution.clauses import Candidate
 
 _PERSONAL = {"he", "she", "him", "her"}
 _FUNCTION = {
@@ -107,11 +111,15 @@ class Resolver:
             cluster.last_seen = max(cluster.last_seen, offset)
 
     def _person(self, name: str) -> Cluster | None:
-        """The person cluster a name belongs to: one's words among the other's ("Wang" / "Wang Yi")."""
+        """The person cluster a name belongs to: one's words among the other's ("Wang" / "Wang Yi"). A
+        bare title ("minister") is no name: it neither finds a person by its words nor is found by them
+        ("Foreign minister" in a headline is not who "the minister" of the body is)."""
+        if bare_title(name):
+            return None
         words = set(name.split())
         best: Cluster | None = None
         for cluster in self.clusters:
-            if cluster.kind is not SpeakerKind.PERSON:
+            if cluster.kind is not SpeakerKind.PERSON or bare_title(cluster.name):
                 continue
             mine = cluster.words
             known_surname = len(cluster.name.split()) == 1 and mine <= words
@@ -133,17 +141,38 @@ class Resolver:
         """The person a bare title refers to ("the minister" after "Foreign Minister Ada Varga"): the
         latest person named before it with that word in a role or in the words that named them."""
         words = mention.name.split()
-        if not words or any(w[:1].isupper() for w in words):
-            return None  # a name, not a title
+        if not words:
+            return None
+        titled = mention.text.split()[0].lower() == "the" and words[-1].lower() in speakers().title_nouns
+        if not (bare_title(mention.name) or titled):
+            return None  # a name, not a title ("The Minister said" is one)
         head = words[-1].lower()
         candidates = [
             c
             for c in self.clusters
             if c.kind is SpeakerKind.PERSON
-            and c.last_seen < mention.start
+            and not bare_title(c.name)
+            and c.last_seen <= mention.start  # "The minister said ..., noting ...": one mention, two cues
             and any(head in phrase.lower().split() for phrase in (*c.roles, *c.names))
         ]
         return max(candidates, key=lambda c: c.last_seen) if candidates else None
+
+    def _surname(self, mention: Mention) -> Cluster | None:
+        """The person named earlier in full whose surname a name the tagger took for an organization is
+        ("Teixeira Lobo" after "Marina Teixeira Lobo"): every word of it the last words of that name."""
+        words = mention.name.split()
+        if mention.kind not in {SpeakerKind.ORGANIZATION, SpeakerKind.UNKNOWN} or not words:
+            return None
+        if not all(w[:1].isupper() for w in words):
+            return None
+        fits = [
+            c
+            for c in self.clusters
+            if c.kind is SpeakerKind.PERSON
+            and c.last_seen < mention.start
+            and any(n.split()[-len(words) :] == words and len(n.split()) > len(words) for n in c.names)
+        ]
+        return max(fits, key=lambda c: c.last_seen) if fits else None
 
     def resolve(self, mention: Mention, paragraph: int) -> Cluster | None:
         self._catch_up(mention.start)
@@ -159,7 +188,9 @@ class Resolver:
                 self.clusters.append(cluster)
         else:
             key = mention.name.lower()
-            cluster = next((c for c in self.clusters if c.name.lower() == key), None)
+            cluster = next((c for c in self.clusters if c.name.lower() == key), None) or self._surname(
+                mention
+            )
             if cluster is None:
                 cluster = Cluster(mention.name, mention.kind, names=[mention.name])
                 self.clusters.append(cluster)
@@ -197,6 +228,65 @@ class Resolver:
                 self.clusters.append(cluster)
                 return cluster
         return None
+
+
+def headline_speakers(
+    resolved: list[tuple[Candidate, Cluster]], heads: set[int], text: str
+) -> list[tuple[Candidate, Cluster]]:
+    """The statements of a headline (``heads``: its paragraphs), each in its own line and given to the
+    speaker the body names. A headline shortens its speaker: a title ("Ruritania's foreign minister
+    tells ...") is the one person the body names with that title, else the statement is dropped; a
+    State that speaks nowhere in the body ("Ruritania tells ...") is the one person of that State who
+    does with a post that speaks for it (``state_titles``: a minister, not a lawyer), where there is
+    one."""
+    body = [k for c, k in resolved if c.paragraph not in heads]
+    unique = {id(k): k for k in body}.values()
+    people = [k for k in unique if k.kind is SpeakerKind.PERSON and not bare_title(k.name)]
+    out: list[tuple[Candidate, Cluster]] = []
+    for candidate, cluster in resolved:
+        if candidate.paragraph not in heads:
+            out.append((candidate, cluster))
+            continue
+        line_end = text.find("\n", candidate.start, candidate.end)
+        if line_end >= 0:  # "... as session opens\nBy Ann Example": the byline is no part of it
+            candidate = replace(
+                candidate, end=len(text[candidate.start : line_end].rstrip()) + candidate.start
+            )
+        if bare_title(cluster.name):
+            head = cluster.name.split()[-1].lower()
+            holders = [
+                k
+                for k in people
+                if any(head in phrase.lower().split() for phrase in (*k.roles, *k.names))
+                and (cluster.country is None or k.country in {None, cluster.country})
+            ]
+            if len(holders) != 1:
+                continue  # a title the body gives nobody, or several: whose words they are is a guess
+            cluster = holders[0]
+        elif cluster.kind is SpeakerKind.STATE and all(k is not cluster for k in body):
+            posts = speakers().state_titles
+            own = [
+                k
+                for k in people
+                if k.country == cluster.name and any(w in posts for r in k.roles for w in r.lower().split())
+            ]
+            cluster = own[0] if len(own) == 1 else cluster
+        out.append((candidate, cluster))
+    return out
+
+
+def bare_title(name: str) -> bool:
+    """Whether a name is a title and no one's name: its words lower case but for the first of several,
+    which may open a sentence or a headline, and its last word a title noun ("minister", "Foreign
+    minister"; not "King", a surname as likely as a title)."""
+    words = name.split()
+    titles = speakers().title_nouns
+    return (
+        bool(words)
+        and words[-1].lower() in titles
+        and all(w[:1].islower() or w.lower() in titles for w in words[1:])
+        and (len(words) > 1 or words[0][:1].islower())
+    )
 
 
 def speaker_of(cluster: Cluster, aliases: list[str]) -> Speaker:

@@ -53,6 +53,10 @@ def find_cues(sentence: Any) -> list[Cue]:
             ),
             None,
         )
+        if particle is None and token.i + 1 < len(token.doc):  # "called for X to be held to account":
+            after = token.doc[token.i + 1]  # the particle opens the clause that is what was said
+            if after.lower_ in particles and after.dep_ == "mark" and after.head.head.i == token.i:
+                particle = after
         if (
             lemma in lex.needs_particle
             and particle is None

@@ -40,6 +40,7 @@ class SpeakerLexicon:
     generic_titles: frozenset[str]  # nouns that never name a speaker on their own ("the delegate")
     behalf_any: tuple[str, ...]  # "on behalf of" any group
     behalf_known: tuple[str, ...]  # "speaking for" a group of the groups lexicon only
+    state_titles: frozenset[str] = frozenset()  # posts whose holder speaks for their State ("minister")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +48,22 @@ class CountryLexicon:
     names: frozenset[str]  # canonical country names
     pattern: re.Pattern[str]  # any name or pointer word, whole-word
     lookup: dict[str, str]  # matched word -> canonical country name
+    places: frozenset[str] = frozenset()  # words of ``lookup`` that are cities or regions ("Geneva")
 
     def find(self, text: str) -> str | None:
         """The country the first country word in ``text`` points to, if any."""
         match = self.pattern.search(text)
         return self.lookup[match.group(0)] if match else None
+
+    def of_role(self, role: str) -> str | None:
+        """The country a speaker's role points to: not a place that comes before the post ("Geneva
+        director of ...": where the post is), but one after it ("professor at the University of X")."""
+        for match in self.pattern.finditer(role):
+            word = match.group(0)
+            if word in self.places and not re.search(r"\b(?:of|at|from|in|for)\b", role[: match.start()]):
+                continue
+            return self.lookup[word]
+        return None
 
     def find_all(self, text: str) -> list[str]:
         return [self.lookup[m.group(0)] for m in self.pattern.finditer(text)]
@@ -89,6 +101,7 @@ def speakers() -> SpeakerLexicon:
         generic_titles=frozenset(data["generic_titles"]),
         behalf_any=tuple(data["behalf"]["any"]),
         behalf_known=tuple(data["behalf"]["known_groups_only"]),
+        state_titles=frozenset(data["state_titles"]),
     )
 
 
@@ -119,7 +132,8 @@ def groups() -> GroupLexicon:
 
 @cache
 def countries() -> CountryLexicon:
-    data = read_json("countries.json")["countries"]
+    whole = read_json("countries.json")
+    data = whole["countries"]
     lookup: dict[str, str] = {}
     for name, words in data.items():
         lookup[name] = name
@@ -127,4 +141,6 @@ def countries() -> CountryLexicon:
             lookup.setdefault(word, name)
     alternatives = sorted(lookup, key=len, reverse=True)  # longest first: "South Sudan" before "Sudan"
     pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in alternatives) + r")(?![\w])")
-    return CountryLexicon(names=frozenset(data), pattern=pattern, lookup=lookup)
+    return CountryLexicon(
+        names=frozenset(data), pattern=pattern, lookup=lookup, places=frozenset(whole.get("places", ()))
+    )

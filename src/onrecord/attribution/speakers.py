@@ -125,9 +125,22 @@ def _split_roles(roles: list[str]) -> list[str]:
 
 
 def _pre_title(tokens: list[Token], name_start: int) -> str | None:
-    """A title written before the name ("China's top diplomat", "Republican nominee")."""
+    """A title written before the name ("China's top diplomat", "Republican nominee", "Foreign Minister"
+    of "Chile's Foreign Minister Ana Example"). A title noun that is also an honorific stays in the title
+    when other words of it come first ("Foreign Minister", not "Foreign"); the State named in the
+    possessive that opens it is the speaker's country, not part of the post."""
     lex = lexicon.speakers()
-    before = [t for t in tokens if t.i < name_start and t.dep_ != "det" and t.text not in lex.honorifics]
+    before = [t for t in tokens if t.i < name_start and t.dep_ != "det"]
+    owner = next((t for t in before if t.dep_ == "case" and t.head.dep_ == "poss"), None)
+    state = owner is not None and lexicon.countries().find(tokens[0].doc[before[0].i : owner.i].text)
+    if owner is not None and state and any(t.i > owner.i for t in before):
+        before = [t for t in before if t.i > owner.i]
+    courtesy = lex.female_honorifics | lex.male_honorifics
+    before = [
+        t for t in before if t.text not in courtesy and not (t.text in lex.honorifics and "." in t.text)
+    ]
+    if all(t.text in lex.honorifics for t in before) and len(before) < 2:
+        return None  # "Minister Ana Example", "Dr. Ana Example": an honorific, no title of its own
     if not before or not any(t.pos_ in {"NOUN", "ADJ", "PROPN"} for t in before):
         return None
     title = _strip_det(tokens[0].doc[before[0].i : before[-1].i + 1].text)
@@ -141,9 +154,17 @@ def _named_apposition(head: Token) -> tuple[Token | None, Token]:
 
     def person(token: Token) -> Token | None:
         return next(
-            (c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"),
+            (
+                c
+                for c in token.rights
+                if c.dep_ == "appos"
+                and c.pos_ == "PROPN"
+                and (c.ent_type_ == "PERSON" or (token.lower_ in titles and _unknown_name(list(c.subtree))))
+            ),
             None,
         )
+
+    titles = lexicon.speakers().title_nouns
 
     if (found := person(head)) is not None:
         return found, head
@@ -154,6 +175,54 @@ def _named_apposition(head: Token) -> tuple[Token | None, Token]:
     if head.lower_ in lexicon.speakers().title_nouns and head.text[:1].isupper():  # a post: "The Chair of"
         return _tail_apposition(head), head
     return None, head
+
+
+def _title_then_name(head: Token) -> Any | None:
+    """The person's name that ends the prepositional tail of a capitalized title heading the phrase,
+    with no comma before it ("Minister in the Prime Minister's Department Ann Example", which the parse
+    reads as the department's Ann Example): the PERSON entity ending the phrase, right after an
+    organization's word (elsewhere the entity may be part of a name, "Nadia [Ferreira Holm]", or no
+    name at all, "the Special Envoy for the [Sahel]"; and "Spokesperson for President Ann Example" names
+    the president)."""
+    if head.lower_ not in lexicon.speakers().title_nouns or not head.text[:1].isupper():
+        return None
+    if not any(c.dep_ == "prep" for c in head.rights):
+        return None
+    last = head.right_edge.i
+    for ent in head.doc.ents:
+        if ent.label_ == "PERSON" and ent.end == last + 1 and ent.start > head.i + 2:
+            before = head.doc[ent.start - 1]
+            return ent if before.text in lexicon.speakers().organization_words else None
+    return None
+
+
+def _occasion(head: Token, prep: Token) -> bool:
+    """Whether the tail ``prep`` of a plural noun says where people spoke, not who they are ("Speakers at
+    a side event on the margins of the session"; but "experts at Amnesty International", "members of
+    the committee"): "at" or "with" a common noun."""
+    target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return (
+        head.tag_ in {"NNS", "NNPS"}
+        and prep.lower_ in {"at", "with"}
+        and target is not None
+        and target.pos_ == "NOUN"
+        and target.ent_type_ not in {"ORG", "GPE"}
+    )
+
+
+def _unknown_name(words: list[Token]) -> bool:
+    """Whether the proper nouns ``words`` are a name the tagger gave no person (or took for an
+    organization: "Ana Lucía Prieto", "Tomasz Wielgosz") that has nothing of a place or an organization:
+    two to four capitalized words, none an organization word, no place among them."""
+    words = [t for t in words if not t.is_punct]
+    return (
+        2 <= len(words) <= 4
+        and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in {"GPE", "NORP", "LOC"}
+            for t in words
+        )
+        and not {t.text for t in words} & lexicon.speakers().organization_words
+    )
 
 
 def _tail_apposition(title: Token) -> Token | None:
@@ -298,6 +367,20 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         return Mention(first.idx, last.idx + len(last.text), text, text, SpeakerKind.GROUP)
     if lower in lex.non_speakers or (head.pos_ in {"PRON", "SCONJ", "DET"} and head.text != "He"):
         return None
+    held = _title_then_name(head)
+    if held is not None:  # "Minister in the Prime Minister's Department Ann Example said"
+        inner = analyse(held.root, sentence_text)
+        if inner is not None and inner.kind is SpeakerKind.PERSON:
+            title = doc[head.i : held.start].text.strip(" ,")
+            return replace(
+                inner,
+                start=head.idx,
+                text=doc.text[head.idx : inner.end],
+                name=held.text,
+                roles=(title,),
+                country=lexicon.countries().of_role(title) or inner.country,
+                surname_only=False,
+            )
     named, title_end = _named_apposition(head)
     if named is None and (state := _state_agent(head, sentence_text)) is not None:
         return state
@@ -306,6 +389,17 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     if titled_head and named is not None:  # "the spokesman, Ann Example," / "top diplomat Wang Yi"
         inner = analyse(named, sentence_text)
         if inner is not None:
+            gap = doc[title_end.i + 1 : named.left_edge.i]
+            if (  # "the Special Rapporteur on the right to food, Ann Example,": the title's tail is its own
+                len(gap) > 2
+                and gap[0].dep_ == "prep"
+                and gap[0].head.i == title_end.i
+                and [t.text for t in gap].count(",") == 1
+                and gap[-1].text == ","
+            ):
+                title_end = gap[-2]
+            if title_end.lower_ in lex.title_nouns or head.lower_ in lex.title_nouns:
+                inner = replace(inner, kind=SpeakerKind.PERSON, surname_only=False)  # a title's holder
             start, _ = _np_range(head)
             title_tokens = [t for t in doc[start : title_end.i + 1] if t.dep_ != "det"]
             title = _strip_det(doc[title_tokens[0].i : title_end.i + 1].text) if title_tokens else head.text
@@ -315,7 +409,7 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
                 start=first.idx,
                 text=doc.text[first.idx : inner.end],
                 roles=(title, *inner.roles),
-                country=inner.country or lexicon.countries().find(title),
+                country=inner.country or lexicon.countries().of_role(title),
             )
     start, end = _np_range(head)
     tokens = [t for t in doc[start:end] if not t.is_space]
@@ -369,12 +463,20 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         if head.i + 1 < len(doc):  # "a spokesman for the campaign": keep the prepositional tail
             for child in head.rights:
                 if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "with"}:
+                    if _occasion(head, child):
+                        break
                     name_tokens = list(
                         doc[name_tokens[0].i if name_tokens else head.i : child.right_edge.i + 1]
                     )
                     break
     if name_tokens and (person is not None or head.pos_ == "PROPN"):
         name_tokens = _hyphen_joined(name_tokens)
+        while (  # "... Prime Minister's Office Ann Example": no name opens so ("Deputy High Commissioner"
+            len(name_tokens) > 2  # is a title, and stays whole)
+            and name_tokens[-1].lower_ not in lex.title_nouns
+            and (name_tokens[0].text in lex.organization_words or name_tokens[0].lower_ in lex.title_nouns)
+        ):
+            name_tokens = name_tokens[1:]
     organization = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= head.i < e.end), None)
     leading = (  # "Front Line Advocates International": capitalized words the proper-noun run dropped
         organization is not None
@@ -391,7 +493,8 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
     if not name:
         return None
     title = _pre_title(tokens, name_tokens[0].i)
-    if title and person is not None:
+    held = title is not None and title.split()[-1].lower() in lex.title_nouns and _unknown_name(name_tokens)
+    if title and (person is not None or held):  # "Committee member Ann Example": a title's holder
         roles.insert(0, title)
     roles = _split_roles(roles)
     titled = any(r.split(" of ")[0].split(" at ")[0].split()[-1].lower() in lex.title_nouns for r in roles)
@@ -405,7 +508,7 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         country = country_lex.find(name) or name
     else:
         for source in [*roles, affiliation or "", text]:
-            country = country_lex.find(source)
+            country = country_lex.of_role(source) if source in roles else country_lex.find(source)
             if country:
                 break
     on_behalf = on_behalf_of(sentence_text)
