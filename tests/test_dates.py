@@ -49,6 +49,11 @@ MON = D(2021, 7, 5)  # a Monday
         ("The panel met earlier this month.", TUE, D(2024, 2, 1), "approximate"),
         ("The panel met last month.", D(2024, 1, 10), D(2023, 12, 1), "approximate"),
         ("The panel met last week, on Thursday.", TUE, D(2024, 2, 22), "relative"),
+        # a weekday said with its calendar week, seen from a Thursday (2025-03-06)
+        ("The envoy spoke on Tuesday last week.", D(2025, 3, 6), D(2025, 2, 25), "relative"),
+        ("The envoy spoke Tuesday of last week.", D(2025, 3, 6), D(2025, 2, 25), "relative"),
+        ("The envoy spoke last week, on Wednesday.", D(2025, 3, 6), D(2025, 2, 26), "relative"),
+        ("The Council will meet on Monday next week.", D(2025, 3, 6), D(2025, 3, 10), "relative"),
     ],
 )
 def test_date_for_sentence(sentence: str, published: dt.date | None, day: dt.date, source: str) -> None:

@@ -284,6 +284,115 @@ def test_event_fields(text: str, published: dt.date, expected: dict[str, object]
     assert {k: getattr(e, k) for k in expected} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # the parent voting at its named session, its committee named in passing
+            "The UN General Assembly on Tuesday adopted a resolution on the fictional matter at its "
+            "seventy-ninth session.\n\nThe text, first approved by the Assembly's Third Committee in "
+            "November, was adopted in a recorded vote.",
+            D(2024, 12, 19),
+            {"body": "UN General Assembly", "session": 79, "date": D(2024, 12, 17)},
+        ),
+        (  # no session named: the calendar's session on the day said; the place from the dateline
+            "GENEVA, March 5 (Tidewater Wire) - A fictional UN expert told the Human Rights Council on "
+            "Wednesday that hunger was being used as a weapon of war.",
+            D(2025, 3, 6),
+            {"session": 58, "location": "Geneva", "date": D(2025, 3, 5), "date_source": "relative"},
+        ),
+        (  # a dateline on a line of its own
+            "NEW YORK\n\nThe General Assembly on Tuesday adopted a text on the fictional matter.",
+            D(2024, 12, 19),
+            {"body": "UN General Assembly", "session": 79, "location": "New York"},
+        ),
+        (  # a treaty body's "the committee" points back to it, and its press conference is the kind
+            "The UN Committee against Torture closed its 81st session in Geneva on Friday.\n\nAt a press "
+            "conference, the committee's chair said that reprisals had to stop.",
+            D(2024, 12, 2),
+            {"body": "Committee against Torture", "session": 81, "kind": "press conference"},
+        ),
+        (  # no publication date given: "on Wednesday" against the page's own byline date
+            "Staff reporter | September 27, 2024\n\nDelegations clashed in Geneva on Wednesday in the "
+            "general debate under item 4 of the Human Rights Council's 57th session.",
+            None,
+            {"session": 57, "date": D(2024, 9, 25), "date_source": "relative"},
+        ),
+        (  # news names: "the UN rights council"; an agency dateline in title case
+            "Geneva (Tidewater) - Delegates at the UN rights council on Monday rejected a fictional motion.",
+            D(2025, 3, 4),
+            {"body": "UN Human Rights Council", "session": 58, "kind": "plenary", "location": "Geneva"},
+        ),
+        (
+            "The UN's top human rights body voted on Friday to extend the mandate of its fictional expert.",
+            D(2024, 10, 12),
+            {"body": "UN Human Rights Council", "session": 57, "date": D(2024, 10, 11)},
+        ),
+        (  # the Assembly's "human rights committee" is its Third Committee, which meets in its sessions
+            "The General Assembly's human rights committee on Wednesday approved a fictional draft.",
+            D(2024, 11, 15),
+            {"body": "Third Committee of the UN General Assembly", "session": 79},
+        ),
+        (  # a mandate's name ends before what its holder did; the venue gives the city
+            "The Special Rapporteur on torture presented her report to the Human Rights Council at the "
+            "Palais des Nations on Tuesday.",
+            D(2025, 3, 13),
+            {"body": "UN Human Rights Council", "session": 58, "location": "Geneva"},
+        ),
+        (  # more words for taking part from afar, and for a side event
+            "In a video statement to the Human Rights Council's 58th session, the fictional minister said "
+            "dialogue mattered.",
+            D(2025, 2, 27),
+            {"session": 58, "remote": True},
+        ),
+        (
+            "At a side meeting on the margins of the Human Rights Council's 57th session on 20 September, "
+            "fictional experts spoke.",
+            D(2024, 9, 25),
+            {"session": 57, "kind": "side event", "date": D(2024, 9, 20)},
+        ),
+        (  # the State that underwent its review
+            "On Tuesday Eastland underwent its fourth Universal Periodic Review in Geneva.",
+            D(2024, 1, 24),
+            {"body": "UPR Working Group", "session": 45, "state_under_review": "Eastland"},
+        ),
+        (
+            "The UPR of Eastland was held in Geneva on Tuesday.",
+            D(2024, 1, 24),
+            {"kind": "UPR review", "state_under_review": "Eastland"},
+        ),
+        (  # a dialogue "with the Council" names no partner
+            "Presenting her report at an interactive dialogue with the Council on Wednesday, the fictional "
+            "expert told the Human Rights Council that hunger was a weapon.",
+            D(2025, 3, 6),
+            {"segment": "interactive dialogue", "kind": "interactive dialogue", "session": 58},
+        ),
+        (  # a byline's date in figures, read the way that puts the words inside the session named
+            "By Fictional Reporter | 06/03/2023 - 06:30\n\nIn a video address to the Human Rights Council "
+            "last Tuesday, the minister spoke at the high-level segment of its 52nd session.",
+            None,
+            {"session": 52, "date": D(2023, 2, 28), "date_source": "relative", "remote": True},
+        ),
+        (
+            "By Fictional Reporter | 03/06/2023 - 06:30\n\nIn a video address to the Human Rights Council "
+            "last Tuesday, the minister spoke at the high-level segment of its 52nd session.",
+            None,
+            {"session": 52, "date": D(2023, 2, 28), "date_source": "relative"},
+        ),
+        (  # a day long before the page is history, not the session meeting then
+            "The General Assembly proclaimed the Universal Declaration on 10 December 1948, the fictional "
+            "minister recalled.",
+            D(2015, 9, 28),
+            {"body": "UN General Assembly", "session": None},
+        ),
+    ],
+)
+def test_news_events_probed_by_invented_articles(
+    text: str, published: dt.date | None, expected: dict[str, object]
+) -> None:
+    e = _event(text, published)
+    assert {k: getattr(e, k) for k in expected} == expected
+
+
 def test_a_session_named_only_by_number_is_dated_from_the_calendar() -> None:
     text = "Delegates at the 47th session of the Human Rights Council backed the text."
     e = _event(text, D(2021, 9, 1))  # published after the session closed

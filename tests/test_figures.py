@@ -124,6 +124,68 @@ def test_not_figures(text: str) -> None:
     assert find_figures(text) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "qualifier", "counts"),
+    [
+        # a share of a counted whole counts the whole's noun
+        (
+            "Reprisals were reported in at least four of the States it examined.",
+            "at least four of the States",
+            4,
+            "at least",
+            "States",
+        ),
+        (
+            "The government had carried out 160 of the 239 recommendations it supported.",
+            "160 of the 239 recommendations",
+            160,
+            None,
+            "recommendations",
+        ),
+        (
+            "The candidate secured 39 of the state's 40 delegates.",
+            "39 of the state's 40 delegates",
+            39,
+            None,
+            "delegates",
+        ),
+        (  # a people named by its demonym
+            "More than 30 million Brazilians did not have enough to eat.",
+            "More than 30 million Brazilians",
+            30_000_000,
+            "more than",
+            "Brazilians",
+        ),
+        # a word number before a counted noun of the lexicon
+        (
+            "Hunger is used as a weapon in at least five conflicts.",
+            "at least five conflicts",
+            5,
+            "at least",
+            "conflicts",
+        ),
+    ],
+)
+def test_shares_and_word_numbers_are_figures(
+    text: str, figure: str, value: float, qualifier: str | None, counts: str | None
+) -> None:
+    first = find_figures(text)[0]
+    assert (first.text, first.value, first.qualifier, first.counts) == (figure, value, qualifier, counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_value"),
+    [
+        ("About 720 million people went hungry, one in eleven people on the planet.", 11),
+        ("Today 1 in 5 children is out of school.", 5),
+        ("Four out of five children lack schooling.", 5),
+        ("In 2023 of the 40 reports received, most were late.", 2023),
+    ],
+)
+def test_a_ratio_or_a_year_before_a_share_is_not_a_count(text: str, not_value: float) -> None:
+    assert not_value not in [f.value for f in find_figures(text)]
+
+
 def test_figures_inside_a_stretch_keep_offsets_into_the_whole_text() -> None:
     text = "Preamble with 500 people. The envoy said nearly 9,000 civilians were killed. Coda with 70 homes."
     start = text.index("The envoy")

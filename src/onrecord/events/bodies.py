@@ -183,6 +183,10 @@ class Vocabulary:
     remote: re.Pattern[str]
     in_person: re.Pattern[str]
     places: re.Pattern[str]  # "in Geneva": group "place"
+    dateline_places: re.Pattern[str]  # a place opening a line ("GENEVA, March 5 -"): group "place"
+    place_names: dict[str, str]  # lower case -> the place as the data spells it
+    venues: re.Pattern[str]  # "at the Palais des Nations": group "venue"
+    venue_places: dict[str, str]  # venue -> the city it stands in
     event_words: re.Pattern[str]
     speech_cues: re.Pattern[str]
 
@@ -208,6 +212,17 @@ def vocabulary() -> Vocabulary:
         places=re.compile(
             r"\b(?:in|at|from)\s+(?P<place>" + "|".join(map(re.escape, places)) + r")\b(?![-'’])"
         ),
+        dateline_places=re.compile(
+            r"^[ \t]*(?P<place>" + "|".join(map(re.escape, places)) + r")(?=[ \t]*(?:[,:(—–-]|$))",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        place_names={p.lower(): p for p in places},
+        venues=re.compile(
+            r"\b(?:in|at|from|inside|outside)\s+(?:the\s+)?(?P<venue>"
+            + "|".join(map(re.escape, sorted(data["venues"], key=len, reverse=True)))
+            + r")\b"
+        ),
+        venue_places=dict(data["venues"]),
         event_words=_words(data["event_words"]),
         speech_cues=_words(data["speech_cues"]),
     )

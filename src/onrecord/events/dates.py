@@ -67,6 +67,9 @@ _WEEKDAY = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|is due to|are due to|scheduled|set to|to be held|plans? to)\b"
 )
+# a weekday said with its week: "on Tuesday last week", "Tuesday of next week", "last week, on Thursday"
+_WEEK_AFTER = re.compile(r"\s*,?\s+(?:of\s+)?(?P<which>last|next)\s+week\b", re.IGNORECASE)
+_WEEK_BEFORE = re.compile(r"\b(?P<which>last|next)\s+week\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
 _RELATIVE_DAYS = {
     "the day before yesterday": -2,
     "yesterday": -1,
@@ -163,6 +166,15 @@ def find_dates(
             clause_start = max(text.rfind(".", start, m.start()), text.rfind(";", start, m.start()), start)
             future = bool(_FUTURE.search(text, clause_start, m.start()))
             day = weekday_date(_WEEKDAYS[m.group("weekday")], published, m.group("mod") or "", future)
+            after = _WEEK_AFTER.match(text, m.end(), stop)
+            week = after or _WEEK_BEFORE.search(text[clause_start : m.start()])
+            if week is not None and (m.group("mod") or "on").strip().lower() == "on":
+                # "on Tuesday last week", "last week, on Thursday": that weekday of the calendar week named
+                shift = -7 if week.group("which").lower() == "last" else 7
+                monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=shift)
+                day = monday + dt.timedelta(days=_WEEKDAYS[m.group("weekday")])
+                if after is not None:
+                    taken.append(after.span())  # the week said with the day is no stretch of its own
             add(m, day, DateSource.RELATIVE)
         for m in _AGO.finditer(text, start, stop):
             n = m.group("n").lower()

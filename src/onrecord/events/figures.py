@@ -83,6 +83,13 @@ _MONTH = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?",
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|these|those|all)\s+(?:[A-Za-z]+['’]s\s+)?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\s+)?"
+)
+# "one in eleven people", "four out of five children": the number after "in" is a ratio's, not a count
+_RATIO_BEFORE = re.compile(
+    r"\b(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+$", re.IGNORECASE
+)
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”]|\s(?:and|but|while|whereas|which|who)\s")
 
 
@@ -113,6 +120,8 @@ def _is_excluded(text: str, m: re.Match[str], lex: _Lexicon, noun: str | None) -
         return False
     start, end = m.start("num"), m.end("num")
     before = text[max(0, start - 25) : start]
+    if not m.group("qual") and _RATIO_BEFORE.search(before):
+        return True
     after = text[end : end + 25]
     previous = re.findall(r"[\w./-]+", before)
     if previous and (
@@ -132,7 +141,7 @@ def _is_excluded(text: str, m: re.Match[str], lex: _Lexicon, noun: str | None) -
     has_more = bool(m.group("scale") or m.group("pct") or m.group("cur"))
     is_digits = number[0].isdigit()
     year = is_digits and not has_more and re.fullmatch(r"(?:18|19|20)\d\d", number)
-    if year and (noun is None or not noun[0].islower()):
+    if year and (noun is None or not noun[0].islower() or _PARTITIVE.match(text, end)):
         return True  # a year ("the 2020 United States election")
     if is_digits and not has_more and noun is None:
         plain = number.replace(",", "")
@@ -151,7 +160,8 @@ def _noun_after(
     Any plural word serves after digits ("5,000 homes"); after a word number only the lexicon's nouns do.
     """
     rest = text[at:stop]
-    lead = re.match(r"\s+(?:of\s+)?" if vague else r"\s+", rest)
+    # a share of a counted whole takes the whole's noun: "four of the States", "160 of the 239 cases"
+    lead = re.match(r"\s+(?:of\s+)?" if vague else _PARTITIVE.pattern + r"|\s+", rest)
     if lead is None:
         return None
     offset = lead.end()
@@ -170,7 +180,10 @@ def _noun_after(
                 return phrase, at + offset + phrase_end
     if words and words[0].start() == 0 and not known_only:
         word = words[0].group()
-        if word.islower() and word.endswith("s") and len(word) > 3 and word not in lex.noun_stops:
+        plural = word.endswith("s") and not word.endswith(("'s", "’s"))  # "the state's" is no plural
+        if word.islower() and plural and len(word) > 3 and word not in lex.noun_stops:
+            return word, at + offset + words[0].end()
+        if word[:1].isupper() and word.endswith("ans") and len(word) > 4:  # "30 million Brazilians"
             return word, at + offset + words[0].end()
     return None
 

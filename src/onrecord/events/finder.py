@@ -20,17 +20,24 @@ from onrecord.events.numbers import ordinal_pattern, parse_ordinal
 from onrecord.events.reports import UPR_REVIEW, state_name
 from onrecord.events.sessions import SESSION_SLACK_DAYS, Session, find_session, session_on
 from onrecord.models import Article, Event, Span
-from onrecord.text import sentence_spans
+from onrecord.text import dateline_end, sentence_spans
 
 # bodies that are rather speakers than meetings: the event's body only where no other is named
 _LEAD_WORDS = 15  # a sentence this long after the headlines opens the record's body
 _SPEAKER_TYPES = frozenset({"office", "special procedure"})
 _DATELINE_AFTER = re.compile(r"\s*(?:--|—|–|-|:|\(|/)")
 _META_LINE = re.compile(r"^\s*(?:Published|Updated?|Posted|Date|Source|By)\b", re.IGNORECASE)
+_NOT_A_STATE = re.compile(
+    r"^(?:(?:On|In|At|Last|This|Earlier|Later|Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\s+)+"
+)
 _REVIEW_STATE = re.compile(
-    r"(?:[Rr]eview\s+of\s+(?:the\s+human\s+rights\s+(?:record|situation)\s+(?:of|in)\s+)?"
+    r"(?:(?:[Rr]eview|UPR)\s+of\s+(?:the\s+human\s+rights\s+(?:record|situation)\s+(?:of|in)\s+)?"
     r"(?P<state>(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z][\w'’-]+)*)"
-    r"|(?P<owner>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)['’]s\s+(?:\w+\s+){0,2}(?:Universal\s+Periodic\s+Review|UPR))"
+    r"|(?P<owner>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)['’]s\s+(?:\w+\s+){0,2}(?:Universal\s+Periodic\s+Review|UPR)"
+    # "China underwent its fourth Universal Periodic Review"
+    r"|(?P<subject>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+(?:underwent|went\s+through|faced|completed)"
+    r"\s+(?:its\s+|their\s+|a\s+|the\s+)?(?:\w+\s+){0,2}(?:Universal\s+Periodic\s+Review|UPR))"
 )
 
 
@@ -47,7 +54,13 @@ def _sentence_of(bounds: tuple[tuple[int, int], ...], offset: int) -> tuple[int,
 def _main_body(
     text: str, bounds: tuple[tuple[int, int], ...], mentions: tuple[BodyMention, ...]
 ) -> str | None:
-    """The body the article is about: most named, a named session counting more; a child over its parent."""
+    """The body the article is about: most named, a named session counting more; a child over its parent.
+
+    A child (the Third Committee, the UPR Working Group) takes its parent's mentions as its own, but the
+    weight of a session named beside the parent only where the child is named in the same sentence
+    ("the Third Committee of the 79th General Assembly"): a vote "at the Assembly's seventy-ninth
+    session" that names the Third Committee in passing is the Assembly's.
+    """
     explicit = [m for m in mentions if not m.anaphoric]
     if not explicit:
         return None
@@ -55,15 +68,21 @@ def _main_body(
     pool = meeting or list(mentions)
     score: dict[str, float] = {}
     first: dict[str, int] = {}
+    weighed: list[tuple[BodyMention, tuple[int, int], float]] = []
     for m in pool:
-        with_session = _session_near(text, _sentence_of(bounds, m.span.start), m) is not None
-        score[m.name] = score.get(m.name, 0.0) + 1.0 + (3.0 if with_session else 0.0)
+        sentence = _sentence_of(bounds, m.span.start)
+        weight = 1.0 + (3.0 if _session_near(text, sentence, m) is not None else 0.0)
+        weighed.append((m, sentence, weight))
+        score[m.name] = score.get(m.name, 0.0) + weight
         first.setdefault(m.name, m.span.start)
     named = set(score)
+    own_sentences = {name: {s for m, s, _ in weighed if m.name == name} for name in named}
     for name in named:
         for parent in ancestors(name):
             if parent in named:
-                score[name] += score[parent]
+                score[name] += sum(
+                    w if s in own_sentences[name] else 1.0 for m, s, w in weighed if m.name == parent
+                )
     return max(score, key=lambda n: (score[n], -first[n]))
 
 
@@ -151,6 +170,62 @@ def _choose_date(
     return None
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PAGE_DATE_WORDS = 12  # a line this short holding a full date is the page's own date (byline, footer)
+_PAGE_DATE_MARK = re.compile(r"\||@|\b\d{1,2}[:.]\d\d\b")  # "Staff | date", "date @ 9:05am", "date, 08:40"
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")  # "06/03/2023", "05.03.2025"
+_CURRENT_DAYS = 7  # a day written this close before the page's date is news of the session meeting then
+
+
+def _page_dates(text: str) -> list[dt.date]:
+    """The date the page gives itself where the article came with none: the first full date (with its
+    year) on a short byline or footer line ("Staff | September 27, 2024", "January 26, 2024 @ 9:05am",
+    "Posted on 23 June 2025 by ...", "Published March 6, 2025 7:12 AM UTC"). A date in figures may be read
+    day first or month first ("06/03/2023 - 06:30"): both readings, day first first."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        stripped = line.strip()
+        if not stripped or len(stripped.split()) > _PAGE_DATE_WORDS or stripped.endswith((".", '"', "”")):
+            continue
+        if not (_META_LINE.match(stripped) or _PAGE_DATE_MARK.search(stripped)):
+            continue
+        for found in find_dates(text, None, start, start + len(line)):
+            if found.source == DateSource.EXPLICIT and _YEAR.search(found.span.text):
+                return [found.date]
+        numeric = _NUMERIC_DATE.search(stripped)
+        if numeric is not None:
+            first, second, year = (int(x) for x in numeric.groups())
+            readings = []
+            for day, month in ((first, second), (second, first)):
+                try:
+                    readings.append(dt.date(year, month, day))
+                except ValueError:
+                    continue
+            if readings:
+                return list(dict.fromkeys(readings))
+    return []
+
+
+_AGENCY_DASH = re.compile(r"\s*\([^)\n]{1,40}\)\s*(?:--|—|–|-|:)\s")  # "Geneva (AFP) - "
+
+
+def _dateline_place(text: str, vocab: Vocabulary) -> tuple[str, Span] | None:
+    """A place the page's dateline names at the head of a line: in capitals ("GENEVA, March 5 (Wire) -",
+    "NEW YORK" on a line of its own), before a date ("Geneva, 5 March 2025 --") or an agency ("Geneva
+    (AFP) -")."""
+    for m in vocab.dateline_places.finditer(text):
+        place = m.group("place")
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        comma = re.match(r",\s*", text[m.end() : line_end])
+        dated = comma is not None and dateline_end(text, m.end() + comma.end(), line_end) is not None
+        dated = dated or bool(_AGENCY_DASH.match(text, m.end(), line_end))
+        if place.isupper() or dated:
+            return vocab.place_names[place.lower()], Span.of(text, m.start("place"), m.end("place"))
+    return None
+
+
 def _lead_body(
     text: str, bounds: tuple[tuple[int, int], ...], mentions: tuple[BodyMention, ...]
 ) -> str | None:
@@ -223,10 +298,15 @@ def find_event(article: Article) -> Event | None:
     if kind == UPR_REVIEW or body == "UPR Working Group":
         m = _first(_REVIEW_STATE, text, event_spans)
         if m:
-            state = state_name(m.group("state") or m.group("owner"))
+            subject = _NOT_A_STATE.sub("", m.group("subject") or "")  # "On Tuesday Eastland underwent"
+            state = state_name(m.group("state") or m.group("owner") or subject)
             evidence.append(Span.of(text, m.start(), m.end()))
     place = _first(vocab.places, text, event_spans)
     location = place.group("place") if place else None
+    venue = _first(vocab.venues, text, event_spans) if place is None else None
+    if venue is not None:  # "at the Palais des Nations": the city it stands in
+        location = vocab.venue_places[venue.group("venue")]
+        evidence.append(Span.of(text, venue.start("venue"), venue.end("venue")))
     remote_match = _first(vocab.remote, text, event_spans)
     in_person = _first(vocab.in_person, text, event_spans)
     remote = True if remote_match else (False if in_person else None)
@@ -241,7 +321,17 @@ def find_event(article: Article) -> Event | None:
         find_session(body, session_number) if session_number is not None and not special else None
     )
     speech = [b for b in bounds if b not in event_spans and vocab.speech_cues.search(text, *b)]
-    chosen = _choose_date(text, article.published, event_spans, speech, calendar_session)
+    # "on Wednesday" needs the day the page was written; of two readings of "06/03/2023", the one that puts
+    # the words said inside the session named
+    anchors: list[dt.date | None] = [article.published] if article.published else [*_page_dates(text)]
+    anchor, chosen = anchors[0] if anchors else None, None
+    for candidate in anchors or [None]:
+        found = _choose_date(text, candidate, event_spans, speech, calendar_session)
+        if found is not None and found[1] in (DateSource.EXPLICIT, DateSource.RELATIVE):
+            anchor, chosen = candidate, found
+            break
+        if chosen is None:
+            anchor, chosen = candidate, found
     day, source = (chosen[0], chosen[1]) if chosen else (None, None)
     if chosen and chosen[2] is not None:
         evidence.append(chosen[2])
@@ -249,6 +339,31 @@ def find_event(article: Article) -> Event | None:
     if meeting is not None and session_number is None and day is not None and dated:
         on_day = session_on(body, day)  # a dated meeting of a body with a calendar: its session
         session_number = on_day.number if on_day is not None else None
+    current = source == DateSource.RELATIVE or (
+        source == DateSource.EXPLICIT
+        and anchor is not None
+        and day is not None
+        and dt.timedelta(0) <= anchor - day <= dt.timedelta(days=_CURRENT_DAYS)
+    )
+    if (
+        session_number is None
+        and not special
+        and segment != "special session"
+        and day is not None
+        and current
+    ):
+        # news of a body with a calendar meeting on a day the page gives against its own date ("told the
+        # Council on Wednesday"): the session meeting that day. A day further back may be history
+        # ("the Assembly adopted on 10 December 1948"), which a speech recalls.
+        on_day = session_on(body, day)
+        session_number = on_day.number if on_day is not None else None
+        if kind is None and session_number is not None:
+            kind = "plenary"  # as for a session named: a meeting of the session, no other kind said
+    if location is None:
+        at = _dateline_place(text, vocab)  # "GENEVA, March 5 (Wire) -", a line "NEW YORK"
+        if at is not None:
+            location = at[0]
+            evidence.append(at[1])
     return Event(
         body=body,
         session=session_number,

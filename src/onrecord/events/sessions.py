@@ -16,6 +16,7 @@ from typing import Any
 
 from onrecord.datafiles import read_json
 from onrecord.errors import ConfigError
+from onrecord.events.bodies import find_body
 
 SESSION_SLACK_DAYS = 3  # a day this close to a session's dates may still be one of its days
 
@@ -135,10 +136,16 @@ def _ruled_session(name: str, rule: _Rule, number: int) -> Session | None:
 
 
 def calendar_of(body: str | None) -> str | None:
-    """The calendar name ("HRC", "UPR", "GA") kept for a canonical body name, if any."""
+    """The calendar name ("HRC", "UPR", "GA") kept for a canonical body name, if any: the calendar's own
+    body, or a body that ``data/bodies.json`` puts on it (the Third Committee meets in the Assembly's
+    sessions)."""
     if body is None:
         return None
-    return session_calendar().body_calendar.get(body)
+    known = session_calendar().body_calendar.get(body)
+    if known is not None:
+        return known
+    entry = find_body(body)
+    return entry.calendar if entry is not None else None
 
 
 def find_session(body: str | None, number: int) -> Session | None:
