@@ -1,0 +1,189 @@
+"""The page around the article: the header above the first paragraph, the footer after the last one.
+
+Scraped page text opens with a masthead, menus, a byline and a date, and closes with related links, share
+bars and a copyright line; the line rules (``data/furniture.toml``) know many such lines by their words,
+but an outlet's own menus and links have words no list holds. This module reads the page by its shape:
+
+* a *paragraph* is a line of ``paragraph_min_words`` words or more that ends like a sentence; the header
+  is what comes before the first paragraph, the footer what comes after the last one;
+* the headline is the first header line of headline shape (short, no sentence end) with at least
+  ``headline_min_words`` words that is not a menu (pieces between separators), not in capitals (a
+  masthead), not an outlet's name and carries no date; the headline-shaped lines above it are the page's
+  masthead and menus, and are dropped;
+* below the headline, a header line that carries a date, starts with "By", is a menu, is in capitals
+  or has fewer than ``headline_min_words`` words is metadata or furniture (the date and byline are kept
+  as metadata); other lines stay in the body (a deck);
+* in the footer, once a line of headline shape has ended the story, every line of headline shape or
+  shorter than a paragraph is furniture; a long sentence there stays in the body;
+* the outlet is the masthead name the page repeats in its footer (the footer's spelling), else the
+  holder a copyright line names.
+
+Nothing is decided when the page has no paragraph, or when a line that is not of headline shape stands
+above the headline (the first line is then the headline, as before). The numbers are in ``[layout]`` of
+``data/furniture.toml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from onrecord.clean.bylines import person_byline
+from onrecord.clean.dates import find_date, find_slashed_date
+from onrecord.clean.lines import Verdict, is_headline_shape, is_outlet
+from onrecord.clean.rules import Means, rulebook
+
+_PIECES = re.compile(r"\s*(?:[|·•»›>▾/]|\s{2,})\s*")
+_BY = re.compile(r"(?:^|\s)(?:by|By|BY)\s+(?P<name>[^|·•]{2,80})")
+_COPYRIGHT = re.compile(
+    r"(?:(?P<before>[^©|·•:]{2,60}?)\s*)?(?:©|\(c\)|Copyright(?:\s*©)?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
+    r"(?P<after>[^.|·•/,(©]{0,80})",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"[\w’' ]{1,25}:\s")
+_RIGHTS = re.compile(r"\s*[-–—,]?\s*All rights reserved.*", re.IGNORECASE)
+
+
+def arrange(verdicts: Sequence[Verdict]) -> tuple[tuple[Verdict, ...], int | None]:
+    """The verdicts with the header and footer read by their shape, and the headline's index (or None)."""
+    out = list(verdicts)
+    paragraphs = [i for i, v in enumerate(out) if v.body and _is_paragraph(v.line)]
+    if not paragraphs:
+        return tuple(out), None
+    first, last = paragraphs[0], paragraphs[-1]
+    headline = _headline(out, first)
+    if headline is not None:
+        for i in range(headline):
+            if out[i].body:
+                out[i] = _dropped(out[i], "masthead")
+        for i in range(headline + 1, first):
+            if out[i].body:
+                out[i] = _header_line(out[i])
+    _footer(out, last)
+    return tuple(out), headline
+
+
+def site_name(verdicts: Sequence[Verdict], headline: int | None) -> str | None:
+    """The outlet a page names in its own furniture: the masthead repeated below, else a copyright holder."""
+    below = verdicts[(headline or 0) + 1 :]
+    footer = [v.line for v in below if v.rule and v.means is Means.DROP]
+    masthead = [v.line for v in verdicts[: headline or 0] if v.line and _is_name(v.line)]
+    for name in masthead:
+        spelled = _spelled_in(name, footer)
+        if spelled:
+            return spelled
+    for line in footer:
+        holder = _copyright_holder(line)
+        if holder:
+            return holder
+    return None
+
+
+def _is_paragraph(line: str) -> bool:
+    shapes = rulebook().layout
+    return len(line.split()) >= shapes.paragraph_min_words and not is_headline_shape(line)
+
+
+def _headline(verdicts: Sequence[Verdict], first: int) -> int | None:
+    for i in range(first):
+        v = verdicts[i]
+        if not v.body:
+            continue
+        if not is_headline_shape(v.line):
+            return None  # a line of text above: the page has no header to read
+        if _headline_candidate(v.line):
+            return i
+    return None
+
+
+def _headline_candidate(line: str) -> bool:
+    min_words = rulebook().layout.headline_min_words
+    return (
+        len(line.split()) >= min_words
+        and not _is_menu(line)
+        and not _in_capitals(line)
+        and not is_outlet(line)
+        and not _has_date(line)
+        and not _BY.match(line)
+    )
+
+
+def _header_line(v: Verdict) -> Verdict:
+    """A line between the headline and the first paragraph: metadata, furniture, or a deck kept as body."""
+    date = _has_date(v.line)
+    by = _BY.search(v.line)
+    if by and not _BY.match(v.line) and not date:
+        by = None  # "by" inside a deck is a word of it
+    if date:
+        name = person_byline(by["name"]) if by else None
+        return replace(v, rule="header-date", means=Means.DATE, keep=False, date=date, rank=3, name=name)
+    if by:
+        return replace(v, rule="header-byline", means=Means.BYLINE, keep=False, name=by["name"].strip())
+    if _is_menu(v.line) or _in_capitals(v.line) or len(v.line.split()) < rulebook().layout.headline_min_words:
+        return _dropped(v, "header")
+    return v
+
+
+def _footer(out: list[Verdict], last: int) -> None:
+    """Drop the footer's furniture: after the story ends, short lines and lines of headline shape."""
+    ended = False
+    min_words = rulebook().layout.paragraph_min_words
+    for i in range(last + 1, len(out)):
+        v = out[i]
+        if not v.line:
+            continue
+        if not v.body:
+            ended = ended or v.means is Means.DROP
+            continue
+        if is_headline_shape(v.line):
+            ended = True
+        short_label = len(v.line.split()) < min_words and _LABEL.match(v.line)
+        if ended and (is_headline_shape(v.line) or short_label):
+            out[i] = _dropped(v, "footer")
+
+
+def _dropped(v: Verdict, rule: str) -> Verdict:
+    return replace(v, rule=rule, means=Means.DROP, keep=False)
+
+
+def _is_menu(line: str) -> bool:
+    pieces = [p for p in _PIECES.split(line) if p.strip()]
+    return len(pieces) >= 3 and all(len(p.split()) <= 3 for p in pieces)
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _has_date(line: str) -> dt.date | None:
+    return find_date(line) or find_slashed_date(line)
+
+
+def _is_name(line: str) -> bool:
+    """A masthead line that may be the outlet's name: a few words, two or more unless outlet-shaped."""
+    words = len(line.split())
+    fits = 2 <= words <= rulebook().outlets.max_words or is_outlet(line)
+    return fits and not _is_menu(line) and is_headline_shape(line)
+
+
+def _spelled_in(name: str, lines: Sequence[str]) -> str | None:
+    """``name`` as a footer line writes it (whole words, any case), preferring a spelling not in capitals."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    found = [m.group(0) for line in lines for m in pattern.finditer(line)]
+    if not found:
+        return None
+    return next((f for f in found if not _in_capitals(f)), found[0].title())
+
+
+def _copyright_holder(line: str) -> str | None:
+    match = _COPYRIGHT.match(_RIGHTS.sub("", line).strip())
+    if match is None:
+        return None
+    for group in ("after", "before"):
+        holder = " ".join((match[group] or "").split()).strip(" -–—")
+        if holder and len(holder.split()) <= rulebook().outlets.max_words and holder[0].isupper():
+            return holder
+    return None
