@@ -267,3 +267,88 @@ def test_choose_language(declared: str | None, text: str, expected: str | None) 
 )
 def test_primary_subtag(tag: str, code: str | None) -> None:
     assert primary_subtag(tag) == code
+
+
+# Scraped pages whose header and footer only their shape gives away (onrecord.clean.layout): invented
+# outlets and layouts, each a case that the line rules alone got wrong.
+STORY = "\n\n".join(PARAGRAPHS)
+LAID_OUT = [
+    pytest.param(
+        "NORTHERN QUILL\nNation | Region | World | Opinion\n\n"
+        "Freedonia backs water accord at rights council\n"
+        f"By Ana Torvik | 04/03/2031 - 07:15\n\n{STORY}\n\nTAGS: Freedonia, Water, Council\n\nMost shared\n"
+        "1. Ferry timetable changes in spring\n2. Harbour festival draws crowds\n\n"
+        "Northern Quill - All rights reserved. No reproduction without consent.",
+        "Freedonia backs water accord at rights council",
+        "Northern Quill",
+        dt.date(2031, 3, 4),
+        ["NORTHERN QUILL", "Nation | Region", "By Ana Torvik", "TAGS:", "Most shared", "Ferry timetable"],
+        id="capitals-masthead-menu-slashed-date-tags-footer",
+    ),
+    pytest.param(
+        f"Menu\nSearch\nThe Valley Sentinel\nWORLD\n\nFreedonia backs water accord at rights council\n"
+        f"Valley Sentinel staff  |  March 4, 2031 @ 6:40pm\n\n{STORY}\n\nMore stories\n"
+        "- Ferry timetable changes in spring\n- Harbour festival draws crowds\n\n"
+        "Help · Terms · Cookie choices\nThe Valley Sentinel © 2031",
+        "Freedonia backs water accord at rights council",
+        "The Valley Sentinel",
+        dt.date(2031, 3, 4),
+        ["Menu", "WORLD", "Valley Sentinel staff", "More stories", "Ferry timetable", "Help · Terms"],
+        id="masthead-repeated-in-the-copyright-line",
+    ),
+    pytest.param(
+        f"Freedonia backs water accord at rights council\nBy Ana Torvik | The Coastal Herald\n\n{STORY}",
+        "Freedonia backs water accord at rights council",
+        "The Coastal Herald",
+        None,
+        ["By Ana Torvik"],
+        id="by-line-naming-the-outlet",
+    ),
+    pytest.param(
+        "Home › World › Europe\nWill the water accord hold?\n"
+        f"Posted on 4 March 2031 by Bram Osei\n\n{STORY}\n\n"
+        "Share: Mail | Chat | Post\n© 2031 Lantern Point Media. All rights reserved.",
+        "Will the water accord hold?",
+        "Lantern Point Media",
+        dt.date(2031, 3, 4),
+        ["Home ›", "Posted on", "Share:", "Lantern Point Media"],
+        id="question-headline-copyright-holder",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "title", "outlet", "published", "furniture"), LAID_OUT)
+def test_scraped_page_header_and_footer_read_by_their_shape(
+    page: str, title: str, outlet: str, published: dt.date | None, furniture: list[str]
+) -> None:
+    article = article_of(page, MediaType.TEXT)
+    assert (article.title, article.outlet, article.published) == (title, outlet, published)
+    for line in furniture:
+        assert line not in article.text
+    for paragraph in PARAGRAPHS:
+        assert paragraph in article.text
+
+
+@pytest.mark.parametrize(
+    ("page", "kept"),
+    [
+        pytest.param(  # a deck below the headline is body
+            "SYLVANIA HERALD\nFreedonia backs water accord\n"
+            f"A deal two decades in the making for farmers\n\n{STORY}",
+            "A deal two decades in the making for farmers",
+            id="deck",
+        ),
+        pytest.param(  # a short last sentence after an advert stays
+            f"Freedonia backs water accord\n\n{STORY}\n\nAdvertisement\n\nThe vote is due on Friday.",
+            "The vote is due on Friday.",
+            id="short-last-sentence",
+        ),
+        pytest.param(  # a line of text above the headline-shaped lines: nothing is read by shape
+            f"{PARAGRAPHS[0]}\nSYLVANIA HERALD\n\n{STORY}",
+            "SYLVANIA HERALD",
+            id="text-above",
+        ),
+    ],
+)
+def test_scraped_page_layout_keeps_doubtful_lines(page: str, kept: str) -> None:
+    assert kept in article_of(page, MediaType.TEXT).text

@@ -30,9 +30,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from onrecord.clean.bylines import person_byline
 from onrecord.clean.dates import find_date, find_slashed_date
-from onrecord.clean.lines import Verdict, is_headline_shape, is_outlet
+from onrecord.clean.lines import Verdict, is_headline_shape, is_outlet, is_person_name, outlet_name
 from onrecord.clean.rules import Means, rulebook
 
 _PIECES = re.compile(r"\s*(?:[|·•»›>▾/]|\s{2,})\s*")
@@ -66,24 +65,43 @@ def arrange(verdicts: Sequence[Verdict]) -> tuple[tuple[Verdict, ...], int | Non
 
 
 def site_name(verdicts: Sequence[Verdict], headline: int | None) -> str | None:
-    """The outlet a page names in its own furniture: the masthead repeated below, else a copyright holder."""
+    """The outlet a page names in its own furniture, by the strength of the evidence:
+
+    the masthead's name repeated below the headline (a footer, a credit), in the spelling found there;
+    an outlet-shaped piece of a byline ("By Ana Ruiz | The Coastal Herald"); the holder a copyright
+    line names; a masthead line of an outlet's shape.
+    """
     below = verdicts[(headline or 0) + 1 :]
-    footer = [v.line for v in below if v.rule and v.means is Means.DROP]
+    dropped = [v.line for v in below if v.rule and v.means is not None and not v.keep]
     masthead = [v.line for v in verdicts[: headline or 0] if v.line and _is_name(v.line)]
     for name in masthead:
-        spelled = _spelled_in(name, footer)
+        spelled = _spelled_in(name, dropped)
         if spelled:
             return spelled
-    for line in footer:
+    for v in below:
+        if v.rule in _HEADER_RULES:
+            piece = next((p for p in _PIECES.split(v.line) if p and is_outlet(p)), None)
+            if piece:
+                return outlet_name(piece)
+    for line in dropped:
         holder = _copyright_holder(line)
         if holder:
             return holder
-    return None
+    shaped = next((name for name in masthead if is_outlet(name)), None)
+    return (shaped.title() if _in_capitals(shaped) else shaped) if shaped else None
+
+
+_HEADER_RULES = frozenset({"header-date", "header-byline"})
 
 
 def _is_paragraph(line: str) -> bool:
-    shapes = rulebook().layout
-    return len(line.split()) >= shapes.paragraph_min_words and not is_headline_shape(line)
+    return len(line.split()) >= rulebook().layout.paragraph_min_words and not _titled(line)
+
+
+def _titled(line: str) -> bool:
+    """Of a headline's shape: short and not ending a sentence, or a short question ("Is ... next?")."""
+    short = len(line.split()) <= rulebook().shapes.headline_max_words
+    return is_headline_shape(line) or (short and line.endswith("?"))
 
 
 def _headline(verdicts: Sequence[Verdict], first: int) -> int | None:
@@ -91,7 +109,7 @@ def _headline(verdicts: Sequence[Verdict], first: int) -> int | None:
         v = verdicts[i]
         if not v.body:
             continue
-        if not is_headline_shape(v.line):
+        if not _titled(v.line):
             return None  # a line of text above: the page has no header to read
         if _headline_candidate(v.line):
             return i
@@ -117,10 +135,9 @@ def _header_line(v: Verdict) -> Verdict:
     if by and not _BY.match(v.line) and not date:
         by = None  # "by" inside a deck is a word of it
     if date:
-        name = person_byline(by["name"]) if by else None
-        return replace(v, rule="header-date", means=Means.DATE, keep=False, date=date, rank=3, name=name)
+        return replace(v, rule="header-date", means=Means.DATE, keep=False, date=date, rank=3)
     if by:
-        return replace(v, rule="header-byline", means=Means.BYLINE, keep=False, name=by["name"].strip())
+        return replace(v, rule="header-byline", means=Means.BYLINE, keep=False, name=_persons(by["name"]))
     if _is_menu(v.line) or _in_capitals(v.line) or len(v.line.split()) < rulebook().layout.headline_min_words:
         return _dropped(v, "header")
     return v
@@ -142,6 +159,13 @@ def _footer(out: list[Verdict], last: int) -> None:
         short_label = len(v.line.split()) < min_words and _LABEL.match(v.line)
         if ended and (is_headline_shape(v.line) or short_label):
             out[i] = _dropped(v, "footer")
+
+
+def _persons(names: str) -> str | None:
+    """The names of a byline before a role or place: "Ana Ruiz, Geneva correspondent" -> "Ana Ruiz"."""
+    pieces = [p.strip() for p in names.split(",")]
+    kept = [p for p in pieces if p and is_person_name(p)]
+    return ", ".join(kept) or None
 
 
 def _dropped(v: Verdict, rule: str) -> Verdict:
