@@ -314,6 +314,31 @@ LAID_OUT = [
         ["Home ›", "Posted on", "Share:", "Lantern Point Media"],
         id="question-headline-copyright-holder",
     ),
+    pytest.param(
+        f"The Lantern Point Evening Ledger\nFreedonia backs water accord at rights council\n\n{STORY}\n\n"
+        "Most read\n© 2031 The Lantern Point Evening Ledger",
+        "Freedonia backs water accord at rights council",
+        "The Lantern Point Evening Ledger",
+        None,
+        ["Most read"],
+        id="long-masthead-named-by-the-copyright-line",
+    ),
+    pytest.param(
+        f"Skip to main content\nCOUNCIL OPENS ITS SPRING SESSION AND HEARS THE ENVOY OF FREEDONIA\n\n{STORY}",
+        "COUNCIL OPENS ITS SPRING SESSION AND HEARS THE ENVOY OF FREEDONIA",
+        None,
+        None,
+        ["Skip to main content"],
+        id="headline-in-capitals",
+    ),
+    pytest.param(
+        f"Sylvania Press Briefing - 4 March 2031\n\n{STORY}",
+        "Sylvania Press Briefing - 4 March 2031",
+        None,
+        None,
+        [],
+        id="headline-with-a-date",
+    ),
 ]
 
 
@@ -338,10 +363,27 @@ def test_scraped_page_header_and_footer_read_by_their_shape(
             "A deal two decades in the making for farmers",
             id="deck",
         ),
+        pytest.param(  # a meeting's lines below the headline carry the event
+            "Council suspends Freedonia from the water panel\n"
+            f"Fortieth Session\nPlenary\n12th Meeting (AM)\n\n{STORY}",
+            "Plenary\n12th Meeting (AM)",
+            id="meeting-lines",
+        ),
+        pytest.param(  # a dateline in capitals
+            f"SYLVANIA HERALD\nWORLD\nFreedonia backs water accord at the council\nNEW YORK\n\n{STORY}",
+            "NEW YORK",
+            id="dateline-in-capitals",
+        ),
         pytest.param(  # a short last sentence after an advert stays
             f"Freedonia backs water accord\n\n{STORY}\n\nAdvertisement\n\nThe vote is due on Friday.",
             "The vote is due on Friday.",
             id="short-last-sentence",
+        ),
+        pytest.param(  # a last sentence that lost its full stop, alone after the story, stays
+            f"Freedonia backs water accord\n\n{STORY}\n\n"
+            "In other votes, Freedonia backed the river text 30–4, and Sylvania abstained on the rest",
+            "In other votes, Freedonia backed the river text 30–4, and Sylvania abstained on the rest",
+            id="last-sentence-without-full-stop",
         ),
         pytest.param(  # a line of text above the headline-shaped lines: nothing is read by shape
             f"{PARAGRAPHS[0]}\nSYLVANIA HERALD\n\n{STORY}",

@@ -7,16 +7,21 @@ but an outlet's own menus and links have words no list holds. This module reads 
 * a *paragraph* is a line of ``paragraph_min_words`` words or more that ends like a sentence; the header
   is what comes before the first paragraph, the footer what comes after the last one;
 * the headline is the first header line of headline shape (short, no sentence end) with at least
-  ``headline_min_words`` words that is not a menu (pieces between separators), not in capitals (a
-  masthead), not an outlet's name and carries no date; the headline-shaped lines above it are the page's
+  ``headline_min_words`` words that is not a menu (pieces between separators), not a short line in
+  capitals (a masthead), not an outlet's name (by its shape, or as a copyright line below names it),
+  not a byline and not a date with little else; the headline-shaped lines above it are the page's
   masthead and menus, and are dropped;
-* below the headline, a header line that carries a date, starts with "By", is a menu, is in capitals
-  or has fewer than ``headline_min_words`` words is metadata or furniture (the date and byline are kept
-  as metadata); other lines stay in the body (a deck);
-* in the footer, once a line of headline shape has ended the story, every line of headline shape or
-  shorter than a paragraph is furniture; a long sentence there stays in the body;
-* the outlet is the masthead name the page repeats in its footer (the footer's spelling), else the
-  holder a copyright line names.
+* below the headline, a header line that carries a date or starts with "By" is metadata (the date and
+  byline are kept as such), a menu is furniture; other lines stay in the body: a deck, a dateline
+  ("NEW YORK"), a meeting's lines ("Plenary", "76th Meeting (PM)"), which carry the event;
+* in the footer, once a furniture line has ended the story (a line a rule drops, or a headline-shaped
+  line of furniture shape: a label "Tags: ...", a menu, pieces between separators, a list item, a
+  bracketed note, fewer than ``headline_min_words`` words), the lines of furniture shape, the runs of
+  headline-shaped lines (lists of links) and short "Label: ..." sentences are furniture; a lone line
+  without a full stop (a last sentence that lost it) and any other sentence stay in the body;
+* the outlet is the masthead name the page repeats below (in the spelling found there), else an
+  outlet-shaped piece of a byline line, else the holder a copyright line names, else a masthead line of
+  an outlet's shape.
 
 Nothing is decided when the page has no paragraph, or when a line that is not of headline shape stands
 above the headline (the first line is then the headline, as before). The numbers are in ``[layout]`` of
@@ -33,6 +38,7 @@ from dataclasses import replace
 from onrecord.clean.dates import find_date, find_slashed_date
 from onrecord.clean.lines import Verdict, is_headline_shape, is_outlet, is_person_name, outlet_name
 from onrecord.clean.rules import Means, rulebook
+from onrecord.text import month_number
 
 _PIECES = re.compile(r"\s*(?:[|·•»›>▾/]|\s{2,})\s*")
 _BY = re.compile(r"(?:^|\s)(?:by|By|BY)\s+(?P<name>[^|·•]{2,80})")
@@ -42,6 +48,10 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"[\w’' ]{1,25}:\s")
+_WORDS = re.compile(r"[^\W\d_]+")
+_WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day")
+_SEPARATED = re.compile(r"\s[|·•]\s")
+_LIST_ITEM = re.compile(r"(?:\d{1,2}[.)]|[-–>»›*]+)\s")
 _RIGHTS = re.compile(r"\s*[-–—,]?\s*All rights reserved.*", re.IGNORECASE)
 
 
@@ -52,7 +62,8 @@ def arrange(verdicts: Sequence[Verdict]) -> tuple[tuple[Verdict, ...], int | Non
     if not paragraphs:
         return tuple(out), None
     first, last = paragraphs[0], paragraphs[-1]
-    headline = _headline(out, first)
+    holders = {h.casefold() for v in out[last + 1 :] if v.line and (h := _copyright_holder(v.line))}
+    headline = _headline(out, first, holders)
     if headline is not None:
         for i in range(headline):
             if out[i].body:
@@ -104,28 +115,37 @@ def _titled(line: str) -> bool:
     return is_headline_shape(line) or (short and line.endswith("?"))
 
 
-def _headline(verdicts: Sequence[Verdict], first: int) -> int | None:
+def _headline(verdicts: Sequence[Verdict], first: int, holders: set[str]) -> int | None:
     for i in range(first):
         v = verdicts[i]
         if not v.body:
             continue
         if not _titled(v.line):
             return None  # a line of text above: the page has no header to read
-        if _headline_candidate(v.line):
+        if _headline_candidate(v.line) and v.line.casefold() not in holders:
             return i
     return None
 
 
 def _headline_candidate(line: str) -> bool:
     min_words = rulebook().layout.headline_min_words
+    words = len(line.split())
     return (
-        len(line.split()) >= min_words
+        words >= min_words
         and not _is_menu(line)
-        and not _in_capitals(line)
+        and not (_in_capitals(line) and words <= rulebook().outlets.max_words)  # a masthead
         and not is_outlet(line)
-        and not _has_date(line)
+        and not _is_date_line(line)
         and not _BY.match(line)
     )
+
+
+def _is_date_line(line: str) -> bool:
+    """A date with little else ("Staff | March 4, 2031") or with a byline: not a headline."""
+    if not _has_date(line):
+        return False
+    words = [w for w in _WORDS.findall(line) if month_number(w) is None and not _WEEKDAY.fullmatch(w)]
+    return len(words) < rulebook().layout.headline_min_words or bool(_BY.search(line))
 
 
 def _header_line(v: Verdict) -> Verdict:
@@ -138,13 +158,13 @@ def _header_line(v: Verdict) -> Verdict:
         return replace(v, rule="header-date", means=Means.DATE, keep=False, date=date, rank=3)
     if by:
         return replace(v, rule="header-byline", means=Means.BYLINE, keep=False, name=_persons(by["name"]))
-    if _is_menu(v.line) or _in_capitals(v.line) or len(v.line.split()) < rulebook().layout.headline_min_words:
+    if _is_menu(v.line):
         return _dropped(v, "header")
     return v
 
 
 def _footer(out: list[Verdict], last: int) -> None:
-    """Drop the footer's furniture: after the story ends, short lines and lines of headline shape."""
+    """Drop the footer's furniture once a furniture line has ended the story (see the module's notes)."""
     ended = False
     min_words = rulebook().layout.paragraph_min_words
     for i in range(last + 1, len(out)):
@@ -154,11 +174,31 @@ def _footer(out: list[Verdict], last: int) -> None:
         if not v.body:
             ended = ended or v.means is Means.DROP
             continue
-        if is_headline_shape(v.line):
-            ended = True
+        titled = is_headline_shape(v.line)
+        furniture = titled and _furniture_shape(v.line)
+        ended = ended or furniture
+        listed = titled and (_titled_neighbour(out, i, -1) or _titled_neighbour(out, i, 1))
         short_label = len(v.line.split()) < min_words and _LABEL.match(v.line)
-        if ended and (is_headline_shape(v.line) or short_label):
+        if ended and (furniture or listed or short_label):
             out[i] = _dropped(v, "footer")
+
+
+def _furniture_shape(line: str) -> bool:
+    """A footer line that is furniture by its shape alone: a label, a menu, a list item, a bracketed note."""
+    return bool(
+        len(line.split()) < rulebook().layout.headline_min_words
+        or _is_menu(line)
+        or _SEPARATED.search(line)
+        or _LABEL.match(line)
+        or _LIST_ITEM.match(line)
+        or (line.startswith("(") and line.endswith(")"))
+    )
+
+
+def _titled_neighbour(out: Sequence[Verdict], i: int, step: int) -> bool:
+    """Whether the line right above (step -1) or below (+1) is of headline shape: a list of links."""
+    j = i + step
+    return 0 <= j < len(out) and bool(out[j].line) and is_headline_shape(out[j].line)
 
 
 def _persons(names: str) -> str | None:
