@@ -339,6 +339,25 @@ LAID_OUT = [
         [],
         id="headline-with-a-date",
     ),
+    pytest.param(
+        "Freedonia envoy says water is a right\nBy Bram Osei\n4 MIN READ\n\n"
+        f"GENEVA (Coastal Press) - {STORY}\n\n"
+        "Reporting by Bram Osei; editing by Lena Dijk\nOur Standards: The Coastal Press Principles.",
+        "Freedonia envoy says water is a right",
+        "Coastal Press",
+        None,
+        ["4 MIN READ", "Reporting by", "Our Standards"],
+        id="agency-in-the-dateline-wire-credits",
+    ),
+    pytest.param(
+        "THE LANTERN GAZETTE\nCouncil backs accord\n"
+        f"Posted: Mar 04, 2031 / 09:15 AM\nby: Tomas Lind\n\n{STORY}",
+        "Council backs accord",
+        "The Lantern Gazette",
+        dt.date(2031, 3, 4),
+        ["LANTERN GAZETTE", "Posted:", "by: Tomas Lind"],
+        id="three-word-headline-outlet-shaped-masthead",
+    ),
 ]
 
 

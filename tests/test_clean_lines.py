@@ -79,6 +79,16 @@ def verdict_of(line: str, *, before: tuple[str, ...] = (HEADLINE,), after: tuple
         ("Image: A delegate reads the draft text during the night session.", "caption-label"),
         ("Sylvania Herald - All rights reserved. Reproduction prohibited.", "rights-reserved"),
         ("Freedonia Evening Ledger © 2031", "copyright-footer"),
+        ("ADVERTISEMENT", "advert"),
+        ("Story continues below advertisement", "advert"),
+        ("READ MORE: Sylvania farmers protest the new dam levy", "related-inline"),
+        ("Also read » Freedonia names a new envoy to Geneva", "related-inline"),
+        ("4 MIN READ", "reading-time"),
+        ("Listen to this article", "reading-time"),
+        ("12 Comments", "reading-time"),
+        ("Updated 3 hours ago", "relative-time"),
+        ("Reporting by Bram Osei; editing by Lena Dijk", "wire-credit"),
+        ("(Additional reporting by Ana Torvik in Sylvania City)", "wire-credit"),
     ],
 )
 def test_furniture_lines_are_dropped(line: str, rule: str) -> None:
@@ -101,6 +111,8 @@ def test_furniture_lines_are_dropped(line: str, rule: str) -> None:
         "Press releases were issued by both delegations after the vote, Ms. Torvik said.",
         "A photo of the signing, Ms. Torvik said, was shared by the mission.",
         "The image: a river without water, the envoy told the council.",
+        "Advertising on the river was banned by the accord, the envoy said.",
+        "Reporting by journalists was restricted in the valley, the committee said.",
     ],
 )
 def test_body_lines_are_kept(line: str) -> None:

@@ -7,7 +7,7 @@ but an outlet's own menus and links have words no list holds. This module reads 
 * a *paragraph* is a line of ``paragraph_min_words`` words or more that ends like a sentence; the header
   is what comes before the first paragraph, the footer what comes after the last one;
 * the headline is the first header line of headline shape (short, no sentence end) with at least
-  ``headline_min_words`` words that is not a menu (pieces between separators), not a short line in
+  ``headline_min_words`` words (else two) that is not a menu (pieces between separators), not a short line in
   capitals (a masthead), not an outlet's name (by its shape, or as a copyright line below names it),
   not a byline and not a date with little else; the headline-shaped lines above it are the page's
   masthead and menus, and are dropped;
@@ -16,12 +16,13 @@ but an outlet's own menus and links have words no list holds. This module reads 
   ("NEW YORK"), a meeting's lines ("Plenary", "76th Meeting (PM)"), which carry the event;
 * in the footer, once a furniture line has ended the story (a line a rule drops, or a headline-shaped
   line of furniture shape: a label "Tags: ...", a menu, pieces between separators, a list item, a
-  bracketed note, fewer than ``headline_min_words`` words), the lines of furniture shape, the runs of
-  headline-shaped lines (lists of links) and short "Label: ..." sentences are furniture; a lone line
-  without a full stop (a last sentence that lost it) and any other sentence stay in the body;
-* the outlet is the masthead name the page repeats below (in the spelling found there), else an
-  outlet-shaped piece of a byline line, else the holder a copyright line names, else a masthead line of
-  an outlet's shape.
+  bracketed note, fewer than ``headline_min_words`` words; or a run of headline-shaped lines, a list of
+  links), the lines of furniture shape, the runs and short "Label: ..." sentences are furniture; a lone
+  line without a full stop (a last sentence that lost it), a tally with figures ("Against: 4") and any
+  other sentence stay in the body;
+* the outlet is the masthead name the page repeats below (in the spelling found there), else the
+  outlet-shaped name in a dateline's brackets, else an outlet-shaped piece of a byline line, else a
+  masthead line of an outlet's shape, else the holder a copyright line names.
 
 Nothing is decided when the page has no paragraph, or when a line that is not of headline shape stands
 above the headline (the first line is then the headline, as before). The numbers are in ``[layout]`` of
@@ -37,11 +38,12 @@ from dataclasses import replace
 
 from onrecord.clean.dates import find_date, find_slashed_date
 from onrecord.clean.lines import Verdict, is_headline_shape, is_outlet, is_person_name, outlet_name
+from onrecord.clean.outlets import is_known_outlet
 from onrecord.clean.rules import Means, rulebook
 from onrecord.text import month_number
 
 _PIECES = re.compile(r"\s*(?:[|·•»›>▾/]|\s{2,})\s*")
-_BY = re.compile(r"(?:^|\s)(?:by|By|BY)\s+(?P<name>[^|·•]{2,80})")
+_BY = re.compile(r"(?:^|\s)(?:by|By|BY)(?:\s*[:：]\s*|\s+)(?P<name>[^|·•]{2,80})")
 _COPYRIGHT = re.compile(
     r"(?:(?P<before>[^©|·•:]{2,60}?)\s*)?(?:©|\(c\)|Copyright(?:\s*©)?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
     r"(?P<after>[^.|·•/,(©]{0,80})",
@@ -50,6 +52,8 @@ _COPYRIGHT = re.compile(
 _LABEL = re.compile(r"[\w’' ]{1,25}:\s")
 _WORDS = re.compile(r"[^\W\d_]+")
 _WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day")
+_DATELINE_AGENCY = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,[^()]{1,30})?\s*\((?P<name>[^()]{2,40})\)\s*[-–—:]")
+_FIGURE = re.compile(r"\d")
 _SEPARATED = re.compile(r"\s[|·•]\s")
 _LIST_ITEM = re.compile(r"(?:\d{1,2}[.)]|[-–>»›*]+)\s")
 _RIGHTS = re.compile(r"\s*[-–—,]?\s*All rights reserved.*", re.IGNORECASE)
@@ -79,27 +83,31 @@ def site_name(verdicts: Sequence[Verdict], headline: int | None) -> str | None:
     """The outlet a page names in its own furniture, by the strength of the evidence:
 
     the masthead's name repeated below the headline (a footer, a credit), in the spelling found there;
-    an outlet-shaped piece of a byline ("By Ana Ruiz | The Coastal Herald"); the holder a copyright
-    line names; a masthead line of an outlet's shape.
+    an outlet-shaped name in a dateline's brackets ("GENEVA (Coastal Press) -"); an outlet-shaped piece
+    of a byline ("By Ana Ruiz | The Coastal Herald"); a masthead line of an outlet's shape; the holder
+    a copyright line names (often the publishing company, so the last).
     """
     below = verdicts[(headline or 0) + 1 :]
     dropped = [v.line for v in below if v.rule and v.means is not None and not v.keep]
+    short = [v.line for v in below if v.body and is_headline_shape(v.line)]
     masthead = [v.line for v in verdicts[: headline or 0] if v.line and _is_name(v.line)]
     for name in masthead:
-        spelled = _spelled_in(name, dropped)
+        spelled = _spelled_in(name, dropped + short)
         if spelled:
             return spelled
+    for v in below:
+        agency = _DATELINE_AGENCY.match(v.line) if v.body else None
+        if agency and is_outlet(agency["name"]):
+            return outlet_name(agency["name"])
     for v in below:
         if v.rule in _HEADER_RULES:
             piece = next((p for p in _PIECES.split(v.line) if p and is_outlet(p)), None)
             if piece:
                 return outlet_name(piece)
-    for line in dropped:
-        holder = _copyright_holder(line)
-        if holder:
-            return holder
     shaped = next((name for name in masthead if is_outlet(name)), None)
-    return (shaped.title() if _in_capitals(shaped) else shaped) if shaped else None
+    if shaped:
+        return shaped.title() if _in_capitals(shaped) else shaped
+    return next((holder for line in dropped if (holder := _copyright_holder(line))), None)
 
 
 _HEADER_RULES = frozenset({"header-date", "header-byline"})
@@ -116,19 +124,24 @@ def _titled(line: str) -> bool:
 
 
 def _headline(verdicts: Sequence[Verdict], first: int, holders: set[str]) -> int | None:
+    """The first header line that can be the headline; of ``headline_min_words`` words, else of two."""
+    header: list[int] = []
     for i in range(first):
         v = verdicts[i]
         if not v.body:
             continue
         if not _titled(v.line):
             return None  # a line of text above: the page has no header to read
-        if _headline_candidate(v.line) and v.line.casefold() not in holders:
-            return i
+        if v.line.casefold() not in holders:
+            header.append(i)
+    for min_words in (rulebook().layout.headline_min_words, 2):
+        found = next((i for i in header if _headline_candidate(verdicts[i].line, min_words)), None)
+        if found is not None:
+            return found
     return None
 
 
-def _headline_candidate(line: str) -> bool:
-    min_words = rulebook().layout.headline_min_words
+def _headline_candidate(line: str, min_words: int) -> bool:
     words = len(line.split())
     return (
         words >= min_words
@@ -176,20 +189,24 @@ def _footer(out: list[Verdict], last: int) -> None:
             continue
         titled = is_headline_shape(v.line)
         furniture = titled and _furniture_shape(v.line)
-        ended = ended or furniture
         listed = titled and (_titled_neighbour(out, i, -1) or _titled_neighbour(out, i, 1))
-        short_label = len(v.line.split()) < min_words and _LABEL.match(v.line)
+        ended = ended or furniture or listed
+        short_label = len(v.line.split()) < min_words and _LABEL.match(v.line) and not _FIGURE.search(v.line)
         if ended and (furniture or listed or short_label):
             out[i] = _dropped(v, "footer")
 
 
 def _furniture_shape(line: str) -> bool:
-    """A footer line that is furniture by its shape alone: a label, a menu, a list item, a bracketed note."""
+    """A footer line that is furniture by its shape alone: a label, a menu, a list item, a bracketed note.
+
+    A short line or a label with a figure in it ("Against: 4") may be a vote's tally: it is not.
+    """
+    figures = any(c.isdigit() for c in line)
     return bool(
-        len(line.split()) < rulebook().layout.headline_min_words
+        (not figures and len(line.split()) < rulebook().layout.headline_min_words)
+        or (not figures and _LABEL.match(line))
         or _is_menu(line)
         or _SEPARATED.search(line)
-        or _LABEL.match(line)
         or _LIST_ITEM.match(line)
         or (line.startswith("(") and line.endswith(")"))
     )
@@ -229,7 +246,7 @@ def _has_date(line: str) -> dt.date | None:
 def _is_name(line: str) -> bool:
     """A masthead line that may be the outlet's name: a few words, two or more unless outlet-shaped."""
     words = len(line.split())
-    fits = 2 <= words <= rulebook().outlets.max_words or is_outlet(line)
+    fits = 2 <= words <= rulebook().outlets.max_words or is_known_outlet(line)
     return fits and not _is_menu(line) and is_headline_shape(line)
 
 
