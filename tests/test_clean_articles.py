@@ -393,6 +393,28 @@ def test_scraped_page_header_and_footer_read_by_their_shape(
             "NEW YORK",
             id="dateline-in-capitals",
         ),
+        pytest.param(  # a short first sentence with its date, above the first paragraph, is body
+            f"Freedonia backs water accord\nGENEVA, 4 March 2031 - The Council met.\n\n{STORY}",
+            "GENEVA, 4 March 2031 - The Council met.",
+            id="short-dated-first-sentence",
+        ),
+        pytest.param(  # a short sentence starting "By" is not a byline
+            f"Freedonia backs water accord\nBy noon, the envoys had agreed.\n\n{STORY}",
+            "By noon, the envoys had agreed.",
+            id="sentence-starting-by",
+        ),
+        pytest.param(  # a list the story introduces after its last paragraph is the story's
+            f"Freedonia backs water accord\n\n{STORY}\n\nThe resolution adopted today calls on States to:\n"
+            "- Abolish the death penalty in law\n- Ratify the Second Optional Protocol\n\nRelated\n"
+            "- Harbour festival draws crowds",
+            "- Abolish the death penalty in law\n- Ratify the Second Optional Protocol",
+            id="introduced-list",
+        ),
+        pytest.param(  # a tally with figures after the story
+            f"Freedonia backs water accord\n\n{STORY}\n\nAdvertisement\n\nIn favour: 30\nAgainst: 4",
+            "In favour: 30\nAgainst: 4",
+            id="vote-tally",
+        ),
         pytest.param(  # a short last sentence after an advert stays
             f"Freedonia backs water accord\n\n{STORY}\n\nAdvertisement\n\nThe vote is due on Friday.",
             "The vote is due on Friday.",

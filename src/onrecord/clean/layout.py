@@ -53,6 +53,7 @@ _LABEL = re.compile(r"[\w’' ]{1,25}:\s")
 _WORDS = re.compile(r"[^\W\d_]+")
 _WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day")
 _DATELINE_AGENCY = re.compile(r"[A-Z][A-Z .'’-]{1,40}(?:,[^()]{1,30})?\s*\((?P<name>[^()]{2,40})\)\s*[-–—:]")
+_TALLY = re.compile(r"[^\W\d][\w ’'-]{0,40}:\s*\d[\d,. ]*")  # "Against: 4", a vote's count
 _FIGURE = re.compile(r"\d")
 _SEPARATED = re.compile(r"\s[|·•]\s")
 _LIST_ITEM = re.compile(r"(?:\d{1,2}[.)]|[-–>»›*]+)\s")
@@ -162,8 +163,14 @@ def _is_date_line(line: str) -> bool:
 
 
 def _header_line(v: Verdict) -> Verdict:
-    """A line between the headline and the first paragraph: metadata, furniture, or a deck kept as body."""
+    """A line between the headline and the first paragraph: metadata, furniture, or a deck kept as body.
+
+    A line that ends like a sentence is body whatever it starts with ("By the end of the day, ..."); a
+    date in it is still the page's date ("GENEVA, 4 March 2031 - The Council met.").
+    """
     date = _has_date(v.line)
+    if not is_headline_shape(v.line):
+        return replace(v, means=Means.DATE, date=date, rank=4) if date else v
     by = _BY.search(v.line)
     if by and not _BY.match(v.line) and not date:
         by = None  # "by" inside a deck is a word of it
@@ -177,15 +184,26 @@ def _header_line(v: Verdict) -> Verdict:
 
 
 def _footer(out: list[Verdict], last: int) -> None:
-    """Drop the footer's furniture once a furniture line has ended the story (see the module's notes)."""
-    ended = False
+    """Drop the footer's furniture once a furniture line has ended the story (see the module's notes).
+
+    A list the story introduces ("The resolution calls on States to:") is the story's, up to the next
+    blank line; so are a line that starts in lower case (an item continuing a sentence) and a tally.
+    """
+    ended = introduced = False
     min_words = rulebook().layout.paragraph_min_words
     for i in range(last + 1, len(out)):
         v = out[i]
         if not v.line:
+            introduced = False
             continue
         if not v.body:
             ended = ended or v.means is Means.DROP
+            introduced = introduced and v.means is not Means.DROP
+            continue
+        if introduced or _starts_lower(v.line) or _TALLY.fullmatch(v.line):
+            continue
+        if v.line.endswith(":") and len(v.line.split()) > rulebook().layout.headline_min_words:
+            introduced = True
             continue
         titled = is_headline_shape(v.line)
         furniture = titled and _furniture_shape(v.line)
@@ -194,6 +212,11 @@ def _footer(out: list[Verdict], last: int) -> None:
         short_label = len(v.line.split()) < min_words and _LABEL.match(v.line) and not _FIGURE.search(v.line)
         if ended and (furniture or listed or short_label):
             out[i] = _dropped(v, "footer")
+
+
+def _starts_lower(line: str) -> bool:
+    first = next((c for c in _LIST_ITEM.sub("", line, count=1) if c.isalpha()), "")
+    return first.islower()
 
 
 def _furniture_shape(line: str) -> bool:
