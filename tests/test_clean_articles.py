@@ -415,6 +415,15 @@ def test_scraped_page_header_and_footer_read_by_their_shape(
             "In favour: 30\nAgainst: 4",
             id="vote-tally",
         ),
+        pytest.param(  # wrapped text is not read by shape: "by 4 March 2031 ..." is no date line
+            "SYLVANIA HERALD\nFreedonia backs water accord at the council\n"
+            "The envoy of Freedonia told the council on Monday that the\n"
+            "new water accord would protect farmers on both banks, and\n"
+            "by 4 March 2031 her government would report on it to the\n"
+            "council, which welcomed the accord and thanked the envoy for it.",
+            "by 4 March 2031 her government would report on it to the",
+            id="wrapped-text",
+        ),
         pytest.param(  # a short last sentence after an advert stays
             f"Freedonia backs water accord\n\n{STORY}\n\nAdvertisement\n\nThe vote is due on Friday.",
             "The vote is due on Friday.",

@@ -24,9 +24,10 @@ but an outlet's own menus and links have words no list holds. This module reads 
   outlet-shaped name in a dateline's brackets, else an outlet-shaped piece of a byline line, else a
   masthead line of an outlet's shape, else the holder a copyright line names.
 
-Nothing is decided when the page has no paragraph, or when a line that is not of headline shape stands
-above the headline (the first line is then the headline, as before). The numbers are in ``[layout]`` of
-``data/furniture.toml``.
+Nothing is decided when the page has no paragraph, when its text is wrapped (more than
+``wrapped_max_share`` of its lines run on into a line starting in lower case), or when a line that is
+not of headline shape stands above the headline (the first line is then the headline, as before). The
+numbers are in ``[layout]`` of ``data/furniture.toml``.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def arrange(verdicts: Sequence[Verdict]) -> tuple[tuple[Verdict, ...], int | Non
     """The verdicts with the header and footer read by their shape, and the headline's index (or None)."""
     out = list(verdicts)
     paragraphs = [i for i, v in enumerate(out) if v.body and _is_paragraph(v.line)]
-    if not paragraphs:
+    if not paragraphs or _hard_wrapped(out):
         return tuple(out), None
     first, last = paragraphs[0], paragraphs[-1]
     holders = {h.casefold() for v in out[last + 1 :] if v.line and (h := _copyright_holder(v.line))}
@@ -212,6 +213,17 @@ def _footer(out: list[Verdict], last: int) -> None:
         short_label = len(v.line.split()) < min_words and _LABEL.match(v.line) and not _FIGURE.search(v.line)
         if ended and (furniture or listed or short_label):
             out[i] = _dropped(v, "footer")
+
+
+def _hard_wrapped(verdicts: Sequence[Verdict]) -> bool:
+    """Whether the page's sentences run on over lines (a line followed by one starting in lower case)."""
+    body = [i for i, v in enumerate(verdicts) if v.body]
+    runs_on = sum(
+        1
+        for i in body
+        if i + 1 < len(verdicts) and verdicts[i + 1].body and _starts_lower(verdicts[i + 1].line)
+    )
+    return runs_on > rulebook().layout.wrapped_max_share * len(body)
 
 
 def _starts_lower(line: str) -> bool:

@@ -82,6 +82,7 @@ class Layout:
 
     paragraph_min_words: int  # a line this long that ends like a sentence is a paragraph of the story
     headline_min_words: int  # a header line shorter than this is a label, not the headline
+    wrapped_max_share: float  # a page with more of its lines running on into the next is wrapped text
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +214,7 @@ def parse_rulebook(text: str) -> RuleBook:
         layout = Layout(
             paragraph_min_words=int(data["layout"]["paragraph_min_words"]),
             headline_min_words=int(data["layout"]["headline_min_words"]),
+            wrapped_max_share=float(data["layout"]["wrapped_max_share"]),
         )
     except KeyError as exc:
         raise ConfigError(f"{RULES_FILE} lacks the entry {exc}") from None
