@@ -5,7 +5,9 @@ statement), then a blank line, then the body paragraphs. Every body line is kept
 stripped; the lines dropped are listed in ``Article.removed`` with the rule that dropped them. The outlet
 is the known outlet of the URL, else the one a "By:" or trailing line names, else a known outlet the
 title line names after a separator, else the known outlet whose furniture lines the page carries
-(``data/outlets.toml``).
+(``data/outlets.toml``), else the name the page gives itself in its masthead, dateline, byline or
+copyright line. Before any of that, the page's header and footer are read by their shape
+(``onrecord.clean.layout``): the headline below the masthead and menus, the footer's furniture.
 """
 
 from __future__ import annotations
