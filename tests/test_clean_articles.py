@@ -267,3 +267,180 @@ def test_choose_language(declared: str | None, text: str, expected: str | None) 
 )
 def test_primary_subtag(tag: str, code: str | None) -> None:
     assert primary_subtag(tag) == code
+
+
+# Scraped pages whose header and footer only their shape gives away (onrecord.clean.layout): invented
+# outlets and layouts, each a case that the line rules alone got wrong.
+STORY = "\n\n".join(PARAGRAPHS)
+LAID_OUT = [
+    pytest.param(
+        "NORTHERN QUILL\nNation | Region | World | Opinion\n\n"
+        "Freedonia backs water accord at rights council\n"
+        f"By Ana Torvik | 04/03/2031 - 07:15\n\n{STORY}\n\nTAGS: Freedonia, Water, Council\n\nMost shared\n"
+        "1. Ferry timetable changes in spring\n2. Harbour festival draws crowds\n\n"
+        "Northern Quill - All rights reserved. No reproduction without consent.",
+        "Freedonia backs water accord at rights council",
+        "Northern Quill",
+        dt.date(2031, 3, 4),
+        ["NORTHERN QUILL", "Nation | Region", "By Ana Torvik", "TAGS:", "Most shared", "Ferry timetable"],
+        id="capitals-masthead-menu-slashed-date-tags-footer",
+    ),
+    pytest.param(
+        f"Menu\nSearch\nThe Valley Sentinel\nWORLD\n\nFreedonia backs water accord at rights council\n"
+        f"Valley Sentinel staff  |  March 4, 2031 @ 6:40pm\n\n{STORY}\n\nMore stories\n"
+        "- Ferry timetable changes in spring\n- Harbour festival draws crowds\n\n"
+        "Help · Terms · Cookie choices\nThe Valley Sentinel © 2031",
+        "Freedonia backs water accord at rights council",
+        "The Valley Sentinel",
+        dt.date(2031, 3, 4),
+        ["Menu", "WORLD", "Valley Sentinel staff", "More stories", "Ferry timetable", "Help · Terms"],
+        id="masthead-repeated-in-the-copyright-line",
+    ),
+    pytest.param(
+        f"Freedonia backs water accord at rights council\nBy Ana Torvik | The Coastal Herald\n\n{STORY}",
+        "Freedonia backs water accord at rights council",
+        "The Coastal Herald",
+        None,
+        ["By Ana Torvik"],
+        id="by-line-naming-the-outlet",
+    ),
+    pytest.param(
+        "Home › World › Europe\nWill the water accord hold?\n"
+        f"Posted on 4 March 2031 by Bram Osei\n\n{STORY}\n\n"
+        "Share: Mail | Chat | Post\n© 2031 Lantern Point Media. All rights reserved.",
+        "Will the water accord hold?",
+        "Lantern Point Media",
+        dt.date(2031, 3, 4),
+        ["Home ›", "Posted on", "Share:", "Lantern Point Media"],
+        id="question-headline-copyright-holder",
+    ),
+    pytest.param(
+        f"The Lantern Point Evening Ledger\nFreedonia backs water accord at rights council\n\n{STORY}\n\n"
+        "Most read\n© 2031 The Lantern Point Evening Ledger",
+        "Freedonia backs water accord at rights council",
+        "The Lantern Point Evening Ledger",
+        None,
+        ["Most read"],
+        id="long-masthead-named-by-the-copyright-line",
+    ),
+    pytest.param(
+        f"Skip to main content\nCOUNCIL OPENS ITS SPRING SESSION AND HEARS THE ENVOY OF FREEDONIA\n\n{STORY}",
+        "COUNCIL OPENS ITS SPRING SESSION AND HEARS THE ENVOY OF FREEDONIA",
+        None,
+        None,
+        ["Skip to main content"],
+        id="headline-in-capitals",
+    ),
+    pytest.param(
+        f"Sylvania Press Briefing - 4 March 2031\n\n{STORY}",
+        "Sylvania Press Briefing - 4 March 2031",
+        None,
+        None,
+        [],
+        id="headline-with-a-date",
+    ),
+    pytest.param(
+        "Freedonia envoy says water is a right\nBy Bram Osei\n4 MIN READ\n\n"
+        f"GENEVA (Coastal Press) - {STORY}\n\n"
+        "Reporting by Bram Osei; editing by Lena Dijk\nOur Standards: The Coastal Press Principles.",
+        "Freedonia envoy says water is a right",
+        "Coastal Press",
+        None,
+        ["4 MIN READ", "Reporting by", "Our Standards"],
+        id="agency-in-the-dateline-wire-credits",
+    ),
+    pytest.param(
+        "THE LANTERN GAZETTE\nCouncil backs accord\n"
+        f"Posted: Mar 04, 2031 / 09:15 AM\nby: Tomas Lind\n\n{STORY}",
+        "Council backs accord",
+        "The Lantern Gazette",
+        dt.date(2031, 3, 4),
+        ["LANTERN GAZETTE", "Posted:", "by: Tomas Lind"],
+        id="three-word-headline-outlet-shaped-masthead",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "title", "outlet", "published", "furniture"), LAID_OUT)
+def test_scraped_page_header_and_footer_read_by_their_shape(
+    page: str, title: str, outlet: str, published: dt.date | None, furniture: list[str]
+) -> None:
+    article = article_of(page, MediaType.TEXT)
+    assert (article.title, article.outlet, article.published) == (title, outlet, published)
+    for line in furniture:
+        assert line not in article.text
+    for paragraph in PARAGRAPHS:
+        assert paragraph in article.text
+
+
+@pytest.mark.parametrize(
+    ("page", "kept"),
+    [
+        pytest.param(  # a deck below the headline is body
+            "SYLVANIA HERALD\nFreedonia backs water accord\n"
+            f"A deal two decades in the making for farmers\n\n{STORY}",
+            "A deal two decades in the making for farmers",
+            id="deck",
+        ),
+        pytest.param(  # a meeting's lines below the headline carry the event
+            "Council suspends Freedonia from the water panel\n"
+            f"Fortieth Session\nPlenary\n12th Meeting (AM)\n\n{STORY}",
+            "Plenary\n12th Meeting (AM)",
+            id="meeting-lines",
+        ),
+        pytest.param(  # a dateline in capitals
+            f"SYLVANIA HERALD\nWORLD\nFreedonia backs water accord at the council\nNEW YORK\n\n{STORY}",
+            "NEW YORK",
+            id="dateline-in-capitals",
+        ),
+        pytest.param(  # a short first sentence with its date, above the first paragraph, is body
+            f"Freedonia backs water accord\nGENEVA, 4 March 2031 - The Council met.\n\n{STORY}",
+            "GENEVA, 4 March 2031 - The Council met.",
+            id="short-dated-first-sentence",
+        ),
+        pytest.param(  # a short sentence starting "By" is not a byline
+            f"Freedonia backs water accord\nBy noon, the envoys had agreed.\n\n{STORY}",
+            "By noon, the envoys had agreed.",
+            id="sentence-starting-by",
+        ),
+        pytest.param(  # a list the story introduces after its last paragraph is the story's
+            f"Freedonia backs water accord\n\n{STORY}\n\nThe resolution adopted today calls on States to:\n"
+            "- Abolish the death penalty in law\n- Ratify the Second Optional Protocol\n\nRelated\n"
+            "- Harbour festival draws crowds",
+            "- Abolish the death penalty in law\n- Ratify the Second Optional Protocol",
+            id="introduced-list",
+        ),
+        pytest.param(  # a tally with figures after the story
+            f"Freedonia backs water accord\n\n{STORY}\n\nAdvertisement\n\nIn favour: 30\nAgainst: 4",
+            "In favour: 30\nAgainst: 4",
+            id="vote-tally",
+        ),
+        pytest.param(  # wrapped text is not read by shape: "by 4 March 2031 ..." is no date line
+            "SYLVANIA HERALD\nFreedonia backs water accord at the council\n"
+            "The envoy of Freedonia told the council on Monday that the\n"
+            "new water accord would protect farmers on both banks, and\n"
+            "by 4 March 2031 her government would report on it to the\n"
+            "council, which welcomed the accord and thanked the envoy for it.",
+            "by 4 March 2031 her government would report on it to the",
+            id="wrapped-text",
+        ),
+        pytest.param(  # a short last sentence after an advert stays
+            f"Freedonia backs water accord\n\n{STORY}\n\nAdvertisement\n\nThe vote is due on Friday.",
+            "The vote is due on Friday.",
+            id="short-last-sentence",
+        ),
+        pytest.param(  # a last sentence that lost its full stop, alone after the story, stays
+            f"Freedonia backs water accord\n\n{STORY}\n\n"
+            "In other votes, Freedonia backed the river text 30–4, and Sylvania abstained on the rest",
+            "In other votes, Freedonia backed the river text 30–4, and Sylvania abstained on the rest",
+            id="last-sentence-without-full-stop",
+        ),
+        pytest.param(  # a line of text above the headline-shaped lines: nothing is read by shape
+            f"{PARAGRAPHS[0]}\nSYLVANIA HERALD\n\n{STORY}",
+            "SYLVANIA HERALD",
+            id="text-above",
+        ),
+    ],
+)
+def test_scraped_page_layout_keeps_doubtful_lines(page: str, kept: str) -> None:
+    assert kept in article_of(page, MediaType.TEXT).text

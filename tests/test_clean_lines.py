@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from onrecord.clean.bylines import agencies_of, person_byline
 from onrecord.clean.compose import join_paragraphs, with_headline
-from onrecord.clean.dates import find_date, parse_date, parse_month_day, with_year
+from onrecord.clean.dates import find_date, find_slashed_date, parse_date, parse_month_day, with_year
 from onrecord.clean.lines import classify_lines, is_outlet, is_person_name, page_metadata
 from onrecord.clean.outlets import canonical_outlet, known_outlet_of_url, outlet_of_lines, parse_outlets
 from onrecord.clean.rules import Means, Profile, parse_rulebook, rulebook
@@ -73,6 +73,22 @@ def verdict_of(line: str, *, before: tuple[str, ...] = (HEADLINE,), after: tuple
         ("Play Video", "video-player"),
         ("Current Time 0:00", "video-player"),
         ("| |||", "separator-rubble"),
+        ("The envoy greets delegates in Sylvania City. (Photo: Herald/Ana Torvik)", "caption-credit-tail"),
+        ("Delegates leave the chamber - Picture courtesy of the Freedonia mission", "caption-credit-tail"),
+        ("Caption: Bram Osei (left) before the vote in Sylvania City.", "caption-label"),
+        ("Image: A delegate reads the draft text during the night session.", "caption-label"),
+        ("Sylvania Herald - All rights reserved. Reproduction prohibited.", "rights-reserved"),
+        ("Freedonia Evening Ledger © 2031", "copyright-footer"),
+        ("ADVERTISEMENT", "advert"),
+        ("Story continues below advertisement", "advert"),
+        ("READ MORE: Sylvania farmers protest the new dam levy", "related-inline"),
+        ("Also read » Freedonia names a new envoy to Geneva", "related-inline"),
+        ("4 MIN READ", "reading-time"),
+        ("Listen to this article", "reading-time"),
+        ("12 Comments", "reading-time"),
+        ("Updated 3 hours ago", "relative-time"),
+        ("Reporting by Bram Osei; editing by Lena Dijk", "wire-credit"),
+        ("(Additional reporting by Ana Torvik in Sylvania City)", "wire-credit"),
     ],
 )
 def test_furniture_lines_are_dropped(line: str, rule: str) -> None:
@@ -93,6 +109,10 @@ def test_furniture_lines_are_dropped(line: str, rule: str) -> None:
         "12th Meeting (AM)",
         "The webcast of the session was watched in Sylvania, the spokesperson said.",
         "Press releases were issued by both delegations after the vote, Ms. Torvik said.",
+        "A photo of the signing, Ms. Torvik said, was shared by the mission.",
+        "The image: a river without water, the envoy told the council.",
+        "Advertising on the river was banned by the accord, the envoy said.",
+        "Reporting by journalists was restricted in the valley, the committee said.",
     ],
 )
 def test_body_lines_are_kept(line: str) -> None:
@@ -153,6 +173,19 @@ def test_parse_date(text: str, expected: dt.date | None) -> None:
     assert parse_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Ana Torvik | 04/03/2031 - 06:30", dt.date(2031, 3, 4)),  # day first
+        ("Filed 03/27/2031", dt.date(2031, 3, 27)),  # month first when the first number cannot be a month
+        ("Resolution 12/45/2031 was adopted", None),  # not a day and a month either way
+        ("Item 4/5 of the agenda", None),
+    ],
+)
+def test_find_slashed_date(text: str, expected: dt.date | None) -> None:
+    assert find_slashed_date(text) == expected
+
+
 def test_find_date_takes_the_first_date_and_not_a_piece_of_a_number() -> None:
     assert find_date("Distr.: General 4 January 2030 Original: English, 12 May 2031") == dt.date(2030, 1, 4)
     assert find_date("ref 120312031-07-05x") is None
@@ -167,6 +200,8 @@ def test_find_date_takes_the_first_date_and_not_a_piece_of_a_number() -> None:
         ("By Ana Torvik", None, "Ana Torvik"),
         ("By: Bram Osei and Lena van Dijk", None, "Bram Osei and Lena van Dijk"),
         ("By ANA TORVIK", None, "ANA TORVIK"),
+        ("By Ana Torvik | Sylvania Herald", "Sylvania Herald", None),  # the outlet, not "Ana Torvik | ..."
+        ("By Ana Torvik · Freedonia Daily Wire", "Freedonia Daily Wire", None),
     ],
 )
 def test_a_by_line_names_an_outlet_or_a_person(line: str, outlet: str | None, byline: str | None) -> None:

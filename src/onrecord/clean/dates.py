@@ -109,6 +109,28 @@ def find_date(text: str) -> dt.date | None:
     return best[1] if best else None
 
 
+_SLASHED = re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\w/])")
+
+
+def find_slashed_date(text: str) -> dt.date | None:
+    """The first date written with slashes, ``06/03/2023``: day first, month first when it cannot be.
+
+    Only for a page's byline or header, where a number with two slashes is the publication date; the
+    order is the European one unless the first number cannot be a day's month (``03/27/2023``).
+    """
+    years = rulebook().dates
+    for match in _SLASHED.finditer(text):
+        first, second, year = (int(g) for g in match.groups())
+        for day, month in ((first, second), (second, first)):
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if years.earliest_year <= date.year <= years.latest_year:
+                return date
+    return None
+
+
 def _bounded(text: str, start: int, end: int) -> bool:
     """True when the match is not a piece of a longer word or number."""
     before = text[start - 1] if start > 0 else " "

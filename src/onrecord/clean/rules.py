@@ -77,6 +77,15 @@ class Shapes:
 
 
 @dataclass(frozen=True, slots=True)
+class Layout:
+    """How a page's header and footer are read by their shape (``onrecord.clean.layout``)."""
+
+    paragraph_min_words: int  # a line this long that ends like a sentence is a paragraph of the story
+    headline_min_words: int  # a header line shorter than this is a label, not the headline
+    wrapped_max_share: float  # a page with more of its lines running on into the next is wrapped text
+
+
+@dataclass(frozen=True, slots=True)
 class Outlets:
     """The shape of an outlet's name; the known outlets themselves are in ``data/outlets.toml``."""
 
@@ -146,6 +155,7 @@ class RuleBook:
     languages: Languages
     web: WebExtraction
     bylines: BylineWords
+    layout: Layout
 
     def for_profile(self, profile: Profile) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if profile in rule.profiles)
@@ -201,9 +211,14 @@ def parse_rulebook(text: str) -> RuleBook:
             weekdays=frozenset(w.casefold() for w in by["weekdays"]),
             max_words=int(by["max_words"]),
         )
+        layout = Layout(
+            paragraph_min_words=int(data["layout"]["paragraph_min_words"]),
+            headline_min_words=int(data["layout"]["headline_min_words"]),
+            wrapped_max_share=float(data["layout"]["wrapped_max_share"]),
+        )
     except KeyError as exc:
         raise ConfigError(f"{RULES_FILE} lacks the entry {exc}") from None
-    return RuleBook(rules, shapes, outlets, dates, un, languages, web, bylines)
+    return RuleBook(rules, shapes, outlets, dates, un, languages, web, bylines, layout)
 
 
 def _un_profile(data: Mapping[str, Any]) -> UnProfile:

@@ -5,7 +5,9 @@ statement), then a blank line, then the body paragraphs. Every body line is kept
 stripped; the lines dropped are listed in ``Article.removed`` with the rule that dropped them. The outlet
 is the known outlet of the URL, else the one a "By:" or trailing line names, else a known outlet the
 title line names after a separator, else the known outlet whose furniture lines the page carries
-(``data/outlets.toml``).
+(``data/outlets.toml``), else the name the page gives itself in its masthead, dateline, byline or
+copyright line. Before any of that, the page's header and footer are read by their shape
+(``onrecord.clean.layout``): the headline below the masthead and menus, the footer's furniture.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from onrecord.clean.compose import join_paragraphs, with_headline
+from onrecord.clean.layout import arrange, site_name
 from onrecord.clean.lines import Verdict, classify_lines, page_metadata
 from onrecord.clean.outlets import known_outlet_of_url, outlet_of_lines, outlet_of_title
 from onrecord.clean.rules import Profile
@@ -26,14 +29,17 @@ _HEADLINE_MAX_WORDS = 40  # a first line longer than this that ends a sentence i
 
 def scraped_article(text: str, *, url: str | None = None) -> Article:
     """The article in scraped page ``text``; raises ``ExtractionError`` when no body line remains."""
-    verdicts = classify_lines(text.split("\n"), Profile.TEXT)
+    verdicts, headline_at = arrange(classify_lines(text.split("\n"), Profile.TEXT))
     body_indexes = [i for i, v in enumerate(verdicts) if v.body]
     if not body_indexes:
         raise ExtractionError(f"every line of the page is furniture or metadata ({len(verdicts)} lines)")
     first = verdicts[body_indexes[0]]
     headline: str | None = None
     body_from = body_indexes[0]
-    if looks_like_headline(first.line) and len(body_indexes) > 1:
+    if headline_at is not None:
+        headline = verdicts[headline_at].line
+        body_from = headline_at + 1
+    elif looks_like_headline(first.line) and len(body_indexes) > 1:
         headline = first.line
         body_from = body_indexes[0] + 1
     body = join_paragraphs(v.line for v in verdicts[body_from:] if v.body or v.blank)
@@ -46,6 +52,7 @@ def scraped_article(text: str, *, url: str | None = None) -> Article:
             or meta.outlet
             or outlet_of_title(headline)
             or outlet_of_lines(v.line for v in verdicts)
+            or site_name(verdicts, headline_at)
         ),
         byline=meta.byline,
         published=meta.published,
