@@ -305,8 +305,19 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
     assert [headline[h.start : h.end] for h in found] == ["Unimpeded Humanitarian Access"]
 
 
+# a delegate who takes the floor without a reporting verb, then speaks; then the vote (meeting narrative)
+_AMENDMENT = (
+    "The representative of Norway said that the resolution was a modest step that deserved support from "
+    "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would reaffirm the "
+    "primacy of national legislation.  The death penalty was a matter for each State, she said, and no "
+    "resolution could change that fact.  The amendment was adopted by a recorded vote of 90 to 72."
+)
+
+
 # Generalisation probes (tests/data/unprobe): each case is a kind of sentence the probe pages showed
 # going wrong; ``None`` means the words must not be attributed at all (dropping beats a wrong speaker).
+
+
 @pytest.mark.parametrize(
     ("text", "genre", "words", "speaker"),
     [
@@ -367,37 +378,19 @@ def test_a_headline_verbs_particle_is_not_what_was_said() -> None:
             None,
         ),
         (  # a delegate who takes the floor without a reporting verb: the next "she said" is theirs
-            "The representative of Norway said that the resolution was a modest step that deserved support "
-            "from "
-            "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would "
-            "reaffirm the "
-            "primacy of national legislation.  The death penalty was a matter for each State, she said, and "
-            "no "
-            "resolution could change that fact.  The amendment was adopted by a recorded vote of 90 to 72.",
+            _AMENDMENT,
             Genre.MEETING_COVERAGE,
             "The death penalty was a matter for each State",
             "Malaysia",
         ),
         (  # what a text "would reaffirm" is no statement, and not the previous speaker's
-            "The representative of Norway said that the resolution was a modest step that deserved support "
-            "from "
-            "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would "
-            "reaffirm the "
-            "primacy of national legislation.  The death penalty was a matter for each State, she said, and "
-            "no "
-            "resolution could change that fact.  The amendment was adopted by a recorded vote of 90 to 72.",
+            _AMENDMENT,
             Genre.MEETING_COVERAGE,
             "primacy of national legislation",
             None,
         ),
         (  # the vote on an amendment is the meeting's narrative
-            "The representative of Norway said that the resolution was a modest step that deserved support "
-            "from "
-            "all regions.\n\nBefore the vote, Malaysia’s delegate introduced an amendment that would "
-            "reaffirm the "
-            "primacy of national legislation.  The death penalty was a matter for each State, she said, and "
-            "no "
-            "resolution could change that fact.  The amendment was adopted by a recorded vote of 90 to 72.",
+            _AMENDMENT,
             Genre.MEETING_COVERAGE,
             "adopted by a recorded vote",
             None,

@@ -34,6 +34,15 @@ from onrecord.store import Store
 from onrecord.store import documents as docs
 from onrecord.workers import default_size
 
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(help="Processes to parse in (default: one per core).", min=0, show_default=False),
+]
+TimeLimitOption = Annotated[
+    int | None,
+    typer.Option(help="Seconds one document may take (default 120).", min=1, show_default=False),
+]
+
 
 @app.command("ingest")
 def ingest_command(
@@ -58,14 +67,8 @@ def ingest_command(
             show_default=False,
         ),
     ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(help="Processes to parse in (default: one per core).", min=0, show_default=False),
-    ] = None,
-    document_time_limit: Annotated[
-        int | None,
-        typer.Option(help="Seconds one document may take (default 120).", min=1, show_default=False),
-    ] = None,
+    workers: WorkersOption = None,
+    document_time_limit: TimeLimitOption = None,
 ) -> None:
     """Read documents, clean them, and keep them in the store.
 
@@ -130,14 +133,8 @@ def reanalyse_command(
     everything: Annotated[
         bool, typer.Option("--all", help="Redo every document, not only outdated ones.")
     ] = False,
-    workers: Annotated[
-        int | None,
-        typer.Option(help="Processes to parse in (default: one per core).", min=0, show_default=False),
-    ] = None,
-    document_time_limit: Annotated[
-        int | None,
-        typer.Option(help="Seconds one document may take (default 120).", min=1, show_default=False),
-    ] = None,
+    workers: WorkersOption = None,
+    document_time_limit: TimeLimitOption = None,
 ) -> None:
     """Run the pipeline again on stored documents, from their bytes as received.
 
