@@ -561,6 +561,21 @@ _AMENDMENT = (
             "food insecurity is at its highest level",
             None,
         ),
+        (  # a hyphen keeps a double-barrelled surname with the given name before it
+            "Introducing the report, Special Rapporteur Helena Varga-Lindqvist said that she had visited "
+            "four countries since her appointment.",
+            Genre.MEETING_COVERAGE,
+            "she had visited four countries",
+            "Helena Varga-Lindqvist",
+        ),
+        (  # and the surname alone, later, is the same person
+            "Introducing the report, Special Rapporteur Helena Varga-Lindqvist said that she had visited "
+            "four countries since her appointment.  Responding, Ms. Varga-Lindqvist said that she would keep "
+            "working with all States.",
+            Genre.MEETING_COVERAGE,
+            "she would keep working with all States",
+            "Helena Varga-Lindqvist",
+        ),
         (  # the time a meeting began and ended is narrative
             "The representative of Yemen said his Government remained committed to peace and to the talks.  "
             "The meeting began at 10:05 a.m. and ended at 12:20 p.m.",

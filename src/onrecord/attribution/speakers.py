@@ -438,6 +438,8 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         for t in reversed(tokens):
             if (t.pos_ == "PROPN" or t.text == "He") and t.text not in lex.honorifics and t.dep_ != "poss":
                 name_tokens.insert(0, t)
+            elif name_tokens and _name_hyphen(t, name_tokens[0]):
+                name_tokens.insert(0, t)  # "Helena Varga-Lindqvist": the hyphen holds the surname whole
             elif name_tokens:
                 break
         name_tokens = name_tokens or [head]
@@ -524,6 +526,21 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         country=country,
         on_behalf_of=on_behalf or None,
         surname_only=kind is SpeakerKind.PERSON and len(name.split()) == 1,
+    )
+
+
+def _name_hyphen(token: Token, after: Token) -> bool:
+    """``token`` a hyphen inside a double-barrelled name, written without space between two capitalized
+    parts ("Varga-Lindqvist")."""
+    doc = token.doc
+    return (
+        token.text in {"-", "‑"}
+        and token.i >= 1
+        and after.i == token.i + 1
+        and not token.whitespace_
+        and not doc[token.i - 1].whitespace_
+        and doc[token.i - 1].text[:1].isupper()
+        and after.text[:1].isupper()
     )
 
 
