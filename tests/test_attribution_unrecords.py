@@ -576,6 +576,13 @@ _AMENDMENT = (
             "she would keep working with all States",
             "Helena Varga-Lindqvist",
         ),
+        (  # "the Union" is the union a State speaks for, not an organization of its own
+            "Speaking on behalf of the African Union, Ghana welcomed the resolution and said it was "
+            "balanced.  The Union called on all parties to return to the table without delay.",
+            Genre.MEETING_COVERAGE,
+            "all parties to return to the table",
+            "Ghana",
+        ),
         (  # the time a meeting began and ended is narrative
             "The representative of Yemen said his Government remained committed to peace and to the talks.  "
             "The meeting began at 10:05 a.m. and ended at 12:20 p.m.",
@@ -601,3 +608,32 @@ def test_an_under_secretary_general_is_not_the_secretary_general(attributor: Att
         "The Third Committee today began its debate on the advancement of women."
     )
     assert not [s for s in statements(attributor, text) if s.speaker.name == "Secretary-General"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "group"),
+    [
+        (
+            "Peru, also speaking for Ecuador, Bolivia and Paraguay, welcomed the text and said it was "
+            "balanced.  The group regretted that the vote had been delayed.",
+            "it was balanced",
+            "Ecuador, Bolivia and Paraguay",
+        ),
+        (
+            "Peru, also speaking for Ecuador, Bolivia and Paraguay, welcomed the text and said it was "
+            "balanced.  The group regretted that the vote had been delayed.",
+            "the vote had been delayed",
+            "Ecuador, Bolivia and Paraguay",
+        ),
+        (
+            "The representative of Ghana, speaking also on behalf of Togo, Benin and Niger, said that "
+            "the text was balanced and fair.",
+            "the text was balanced",
+            "Togo, Benin and Niger",
+        ),
+    ],
+)
+def test_a_state_speaks_for_the_states_it_lists(
+    attributor: Attributor, text: str, words: str, group: str
+) -> None:
+    assert said(statements(attributor, text), words).speaker.on_behalf_of == group

@@ -265,6 +265,20 @@ def _behalf() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return pattern(lex.behalf_any), pattern(lex.behalf_known)
 
 
+_LIST = re.compile(r"([A-Z][^,.;:()]*?(?:, [A-Z][^,.;:()]*?)*),? and ([A-Z][^,.;:()]*?)(?=[,.;:()]|$)")
+
+
+def _states_listed(text: str) -> str | None:
+    """A list of two or more States named one after another ("Chile, Colombia and Uruguay"), as written."""
+    match = _LIST.match(text)
+    if match is None:
+        return None
+    names = [*match.group(1).split(", "), match.group(2)]
+    if all(name.strip() in lexicon.countries().names for name in names):
+        return match.group(0)
+    return None
+
+
 def on_behalf_of(sentence_text: str) -> str | None:
     """The group a speaker speaks for ("on behalf of the African Group", "speaking for CELAC"): its
     canonical name where the groups lexicon knows it, else the name as written without "the"."""
@@ -273,6 +287,9 @@ def on_behalf_of(sentence_text: str) -> str | None:
     if match is None:
         return None
     written = match.group(1)
+    listed = _states_listed(sentence_text[match.start(1) :])
+    if listed is not None:  # "also speaking for Chile, Colombia and Uruguay": the States, as written
+        return listed
     group = lexicon.groups().find(written)
     named = lexicon.groups().pattern.match(written.removeprefix("the ").removeprefix("The "))
     rest = written.removeprefix("the ").removeprefix("The ")[named.end() :] if named else ""
