@@ -42,6 +42,7 @@ def test_a_date_inside_a_line_is_kept() -> None:
         "GENEVA, 3 March 2026 -- ",
         "GENEVA, March 3 (Harbour Wire) - ",
         "GENEVA — ",
+        "GENEVA - ",
         "NEW YORK -- ",
         "KUALA LUMPUR: ",
         "",

@@ -111,3 +111,14 @@ def test_a_headline_state_is_not_a_citizen_without_a_post_for_it() -> None:
     )
     said = {s.content.text: s.speaker.name for s in Attributor().attribute(Article(text=text))}
     assert said.get("talks must go on") == "Norway"
+
+
+@pytest.mark.parametrize("honorific", ["Ms.", "Daw"])
+def test_an_honorific_is_no_part_of_the_name(honorific: str) -> None:
+    text = (
+        "Invented headline about an exiled activist\n\n"
+        f"{honorific} Nwe Ni Lwin, an activist living in exile, said that the elections could not be free "
+        "while the leaders of the opposition remained in prison."
+    )
+    names = {s.speaker.name for s in Attributor().attribute(Article(text=text))}
+    assert names == {"Nwe Ni Lwin"}

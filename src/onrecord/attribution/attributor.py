@@ -310,9 +310,12 @@ class AttributeStage:
             yield replace(work, statements=statements)
 
 
-# "GENEVA — ", "NEW YORK -- ": a place in capitals and a dash, a dateline without its date; "KUALA LUMPUR: "
-# with a colon only where the place is one the country lexicon knows (else "SMITH: " is a speaker's label)
-_PLACE_DATELINE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:\s*(—|–|--)\s*|(:)\s+)(?=\S)")
+# "GENEVA — ", "NEW YORK -- ", "GENEVA - ": a place in capitals and a dash (a hyphen with space on both
+# sides), a dateline without its date; "KUALA LUMPUR: " with a colon only where the place is one the
+# country lexicon knows (else "SMITH: " is a speaker's label)
+_PLACE_DATELINE = re.compile(
+    r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:\s*(—|–|--)\s*|\s+(-)\s+|(:)\s+)(?=\S)"
+)
 
 
 def _dateline_end(text: str, start: int, end: int) -> int | None:
@@ -323,7 +326,7 @@ def _dateline_end(text: str, start: int, end: int) -> int | None:
     match = _PLACE_DATELINE.match(text, start, end)
     if match is None or len(match.group(1)) < 3 or match.end() >= end:
         return None
-    if match.group(3):
+    if match.group(4):
         place = match.group(1).title()
         if country_lexicon().lookup.get(place) is None:
             return None
