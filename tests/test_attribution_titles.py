@@ -122,3 +122,15 @@ def test_an_honorific_is_no_part_of_the_name(honorific: str) -> None:
     )
     names = {s.speaker.name for s in Attributor().attribute(Article(text=text))}
     assert names == {"Nwe Ni Lwin"}
+
+
+def test_a_hyphenated_title_resolves_to_its_holder() -> None:
+    text = (
+        "Invented headline on a review\n\n"
+        "Peru's Vice-Minister for Justice, Rosa Quispe Lanza, told the review on Tuesday that the number of "
+        "attacks on journalists had fallen sharply.\n\n"
+        "The vice-minister, who led a 12-member delegation, said the government had created a protection "
+        "fund for reporters in 2025."
+    )
+    said = {s.content.text[:30]: s.speaker.name for s in Attributor().attribute(Article(text=text))}
+    assert said.get("the government had created a p") == "Rosa Quispe Lanza", said

@@ -143,7 +143,7 @@ class Resolver:
         words = mention.name.split()
         if not words:
             return None
-        titled = mention.text.split()[0].lower() == "the" and words[-1].lower() in speakers().title_nouns
+        titled = mention.text.split()[0].lower() == "the" and _title_noun(words[-1]) in speakers().title_nouns
         if not (bare_title(mention.name) or titled):
             return None  # a name, not a title ("The Minister said" is one)
         head = words[-1].lower()
@@ -275,6 +275,11 @@ def headline_speakers(
     return out
 
 
+def _title_noun(word: str) -> str:
+    """The title noun a word ends in ("minister" of "vice-minister"), lower case."""
+    return re.split(r"[-‑]", word.lower())[-1]
+
+
 def bare_title(name: str) -> bool:
     """Whether a name is a title and no one's name: its words lower case but for the first of several,
     which may open a sentence or a headline, and its last word a title noun ("minister", "Foreign
@@ -283,7 +288,7 @@ def bare_title(name: str) -> bool:
     titles = speakers().title_nouns
     return (
         bool(words)
-        and words[-1].lower() in titles
+        and _title_noun(words[-1]) in titles
         and all(w[:1].islower() or w.lower() in titles for w in words[1:])
         and (len(words) > 1 or words[0][:1].islower())
     )

@@ -479,6 +479,8 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
                 name_tokens = name_tokens[cut:]
     else:
         name_tokens = [t for t in tokens if t.dep_ not in {"det", "poss", "case"}]
+        if name_tokens and name_tokens[-1].i == head.i and _word_hyphen(head):
+            name_tokens.append(doc[head.i + 2])  # "the vice-minister": the parse split the word
         if head.i + 1 < len(doc):  # "a spokesman for the campaign": keep the prepositional tail
             for child in head.rights:
                 if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "with"}:
@@ -543,6 +545,19 @@ def analyse(head: Token, sentence_text: str = "") -> Mention | None:
         country=country,
         on_behalf_of=on_behalf or None,
         surname_only=kind is SpeakerKind.PERSON and len(name.split()) == 1,
+    )
+
+
+def _word_hyphen(token: Token) -> bool:
+    """``token`` the first part of a lower-case word the tokenizer split at its hyphen ("vice-minister")."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text in {"-", "‑"}
+        and not token.whitespace_
+        and not doc[token.i + 1].whitespace_
+        and doc[token.i + 2].text.isalpha()
+        and doc[token.i + 2].text.islower()
     )
 
 
