@@ -321,3 +321,23 @@ def test_a_representative_of_another_state_is_that_state(opening: str, speaker: 
     found = by(attribute_report(report(dialogue=f"{opening} the river ports were open.")), "river ports")
     assert [s.speaker.name for s in found] == [speaker]
     assert (found[0].speaker.on_behalf_of == REVIEWED) == (speaker == "representative")
+
+
+# --- a State's country is the lexicon's name, whatever the report's spelling -------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "country"),
+    [
+        ("The United Kingdom of Great Britain and Northern Ireland", "United Kingdom"),
+        ("Saudia Arabia", "Saudi Arabia"),
+        ("The Czech Republic", "Czechia"),
+        ("Chile", "Chile"),
+    ],
+)
+def test_a_states_country_is_the_lexicons_name_for_it(written: str, country: str) -> None:
+    text = report(dialogue=f"{written} asked about the vaccination of children on the atolls.")
+    [statement] = by(attribute_report(text), "the vaccination of children")
+    assert statement.speaker.kind is SpeakerKind.STATE
+    assert statement.speaker.country == country
+    assert written.removeprefix("The ") in statement.speaker.name  # the name stays as the report writes it

@@ -169,6 +169,13 @@ def _distance(a: str, b: str, most: int) -> int:
 
 
 @cache
+def _state(name: str) -> Speaker:
+    """A State as the report writes it ("United Kingdom of Great Britain and Northern Ireland", "Saudia
+    Arabia"), its country the lexicon's name for it ("United Kingdom", "Saudi Arabia"), so that a State's
+    statements are found and compared under one country whatever the report's spelling."""
+    return Speaker(name, SpeakerKind.STATE, country=state_name(name) or name)
+
+
 def state_name(name: str) -> str | None:
     """The canonical name of the State that ``name`` is, as these reports write States, or None.
 
@@ -240,7 +247,7 @@ def attribute_report(text: str) -> tuple[Statement, ...]:
     """The statements of a UPR Working Group report."""
     r = rules()
     reviewed_name = state_under_review(text)
-    reviewed = Speaker(reviewed_name, SpeakerKind.STATE, country=reviewed_name) if reviewed_name else None
+    reviewed = _state(reviewed_name) if reviewed_name else None
     statements: list[Statement] = []
     dialogue = _section(text, r.dialogue)
     presentation = _section(text, r.presentation)
@@ -314,7 +321,7 @@ def _read(
         if delegation and reviewed is not None:
             other = _other_state(text, delegation, reviewed)
             if other is not None:  # "The representative of the United Kingdom stated ..."
-                speaker = Speaker(other, SpeakerKind.STATE, country=other)
+                speaker = _state(other)
             elif speaker is None or speaker.country == reviewed.country:
                 speaker = _delegate(delegation.group("name"), reviewed)
             # else "The delegation noted ..." in another State's turn is that State's delegation
@@ -324,7 +331,7 @@ def _read(
                 speaker = who
             made.append(_statement(text, opening, s_end, speaker))
         elif speaker is None and not presentation and (clause := _clause(text, s_start, s_end)):
-            speaker = Speaker(clause.group("name"), SpeakerKind.STATE, country=clause.group("name"))
+            speaker = _state(clause.group("name"))
             made.append(_statement(text, clause, s_end, speaker))
         elif opening and speaker is not None and name in _PRONOUNS:
             made.append(_statement(text, opening, s_end, speaker))
@@ -371,7 +378,7 @@ def _speaker(
     if state_name(name) is not None:
         if presentation and reviewed is not None and state_name(name) != state_name(reviewed.name):
             return None  # the presentation is the State under review's: another State is spoken of
-        return Speaker(name, SpeakerKind.STATE, country=name)
+        return _state(name)
     ours = reviewed is not None and (current is None or current.country == reviewed.country)
     if not ours or weak:
         return None
