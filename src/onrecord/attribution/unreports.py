@@ -168,7 +168,6 @@ def _distance(a: str, b: str, most: int) -> int:
     return previous[-1]
 
 
-@cache
 def _state(name: str) -> Speaker:
     """A State as the report writes it ("United Kingdom of Great Britain and Northern Ireland", "Saudia
     Arabia"), its country the lexicon's name for it ("United Kingdom", "Saudi Arabia"), so that a State's
@@ -176,6 +175,7 @@ def _state(name: str) -> Speaker:
     return Speaker(name, SpeakerKind.STATE, country=state_name(name) or name)
 
 
+@cache
 def state_name(name: str) -> str | None:
     """The canonical name of the State that ``name`` is, as these reports write States, or None.
 

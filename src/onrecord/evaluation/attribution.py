@@ -18,11 +18,13 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from onrecord.errors import ConfigError
 from onrecord.models import Article, Span, Statement
+from onrecord.text import state_under_review
 
 if TYPE_CHECKING:
     from onrecord.pipeline import Stage
@@ -419,12 +421,18 @@ def wg_speaker_error(speaker: Mapping[str, Any], reviewed: str | None) -> str | 
 
 
 def _wg_office(name: str) -> bool:
+    return name in _wg_offices()
+
+
+@cache
+def _wg_offices() -> frozenset[str]:
+    """The offices' and organisations' names in ``data/offices.json``, read once (not per statement)."""
     from onrecord.datafiles import read_json
 
     data = read_json("offices.json")
     known = set(data["offices"]) | set(data["organizations"])
     known |= {alias for aliases in data["organizations"].values() for alias in aliases}
-    return name in known
+    return frozenset(known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -540,8 +548,6 @@ def evaluate_wg(reports_dir: Path, settings: Settings) -> WgReport:
         for row in export_rows(store.conn):
             document: Mapping[str, Any] = row.get("document") or {}  # type: ignore[assignment]
             by_report.setdefault(Path(str(document.get("source") or "")).name, []).append(row)
-    from onrecord.text import state_under_review
-
     total = found = events = 0
     reviewed: dict[str, str | None] = {}
     for path in paths:
